@@ -1,0 +1,111 @@
+"""Sphinx extension: the book's own static files, so the built book makes no request off-site.
+
+- plotly.min.js is copied from the installed plotly into ``_static/`` once for the whole site and
+  loaded (deferred) only on pages that hold a Plotly figure, followed by ``japansec-figures.js``,
+  which draws them (see ``japansec.plotly_mime``).
+- MathJax 3 is copied from the ``django-static-mathjax`` wheel (pinned in requirements.txt) into
+  ``_static/mathjax/``; ``mathjax_path`` in _config.yml points there.
+- The offline base map for geo figures (``data/topojson/world_50m.json``) goes to
+  ``_static/topojson/``, where ``japansec-figures.js`` points Plotly's ``topojsonURL``.
+- ``book_as_of`` (one setting in _config.yml) is shown on every page in the announcement bar.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+STATIC = Path(__file__).parent / "static"
+ROOT = Path(__file__).resolve().parent.parent
+TOPOJSON = ROOT / "data" / "topojson" / "world_50m.json"
+# The parts of MathJax's es5 build that tex-chtml.js loads (fonts, lazily loaded input extensions,
+# the menu and its accessibility helpers). The speech engine (sre) is left out.
+MATHJAX_PARTS = ("tex-chtml.js", "output/chtml", "input/tex", "ui", "a11y", "adaptors")
+
+
+def plotly_js() -> Path:
+    """Path of plotly.min.js inside the installed plotly package."""
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def mathjax_es5() -> Path:
+    """Path of MathJax 3's es5 build inside the installed django-static-mathjax package."""
+    import mathjax
+
+    return Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if target.exists() and target.stat().st_size == source.stat().st_size \
+            and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+
+
+def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
+    """After an HTML build, copy plotly.js, MathJax and the base map into ``_static``."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    _copy_if_changed(plotly_js(), static / "plotly.min.js")
+    _copy_if_changed(TOPOJSON, static / "topojson" / TOPOJSON.name)
+    es5 = mathjax_es5()
+    for part in MATHJAX_PARTS:
+        source = es5 / part
+        files = [source] if source.is_file() else sorted(
+            p for p in source.rglob("*") if p.is_file())
+        for file in files:
+            _copy_if_changed(file, static / "mathjax" / file.relative_to(es5))
+
+
+def add_figure_scripts(app: Sphinx, pagename: str, templatename: str,
+                       context: dict[str, Any], doctree: Any) -> None:
+    """Load plotly.js and the figure loader only on pages that hold a Plotly figure.
+
+    Also drop sphinx-thebe's scripts (jupyter-book always loads the extension; the book keeps
+    ``thebe: false``): they declare ``const THEBE_JS_URL`` twice, a console error on every page.
+    """
+    context["script_files"][:] = [
+        script for script in context.get("script_files", [])
+        if "thebe" not in str(script) and "THEBE_JS_URL" not in str(
+            getattr(script, "attributes", {}).get("body", ""))
+    ]
+    if "jps-plotly" in context.get("body", ""):
+        app.add_js_file("plotly.min.js", loading_method="defer")
+        app.add_js_file("japansec-figures.js", loading_method="defer")
+
+
+def show_as_of_date(app: Sphinx, config: Any) -> None:
+    """Put the book's as-of date in the theme's announcement bar, on every page."""
+    as_of = config.book_as_of
+    if not as_of:
+        raise ValueError("_config.yml: sphinx.config.book_as_of must be set (YYYY-MM-DD)")
+    options = dict(config.html_theme_options or {})
+    options["announcement"] = (
+        f"Facts and data in this book are as of <strong>{as_of}</strong>. "
+        "Events after that date are not covered."
+    )
+    config.html_theme_options = options
+
+
+def add_static_path(app: Sphinx, config: Any) -> None:
+    """Serve the package's own static files (figure loader, CSS) from ``_static``."""
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    # A favicon of our own: without one the browser requests /favicon.ico and logs a 404.
+    config.html_favicon = str(STATIC / "favicon.svg")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("book_as_of", "", "html")
+    app.connect("config-inited", add_static_path)
+    app.connect("config-inited", show_as_of_date)
+    app.connect("html-page-context", add_figure_scripts)
+    app.connect("build-finished", copy_static_files)
+    app.add_css_file("japansec.css")
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

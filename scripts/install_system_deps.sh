@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install the system packages the tests need that a fresh Debian machine lacks: Chromium for the
+# browser tests, make. Needs root (or sudo); does nothing when everything is present.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v make >/dev/null || missing+=(make)
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system dependencies present: chromium, make"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "installing: ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

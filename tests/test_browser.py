@@ -1,0 +1,62 @@
+"""The built book in a real browser (Debian's Chromium): every page loads with its figures drawn,
+no JavaScript error, no request leaving 127.0.0.1 and no local file missing."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from conftest import toc_files
+
+pytestmark = pytest.mark.browser
+PAGES = [f"{f}.html" for f in toc_files()]
+
+
+def open_page(browser, url: str) -> tuple[object, list[str], list[str], list[str]]:
+    """Open ``url``; return the page, console errors, off-site requests and failed requests."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    offsite: list[str] = []
+    failed: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: offsite.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1", None) and not
+            r.url.startswith(("data:", "blob:", "about:")) else None)
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return page, errors, offsite, failed
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_draws_its_figures_offline(browser, book_url: str, page_path: str) -> None:
+    page, errors, offsite, failed = open_page(browser, book_url + page_path)
+    try:
+        figures = page.locator("div.jps-plotly")
+        count = figures.count()
+        if count:
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('div.jps-plotly')]"
+                ".every(d => d.getAttribute('data-drawn'))", timeout=20_000)
+        for index in range(count):
+            figure = figures.nth(index)
+            marks = figure.locator("svg.main-svg .plot path, svg.main-svg .geo path, "
+                                   "svg.main-svg .scatterlayer path, svg.main-svg .barlayer path")
+            assert marks.count() > 0, f"{page_path}: figure {index + 1} drew no marks"
+        assert not errors, f"{page_path}: JavaScript console errors: {errors}"
+        assert not offsite, f"{page_path}: requests left 127.0.0.1: {offsite}"
+        assert not failed, f"{page_path}: failed requests: {failed}"
+    finally:
+        page.close()
+
+
+def test_intro_has_a_drawn_figure(browser, book_url: str) -> None:
+    """The introduction's SIPRI chart draws bars (not an empty frame)."""
+    page, *_ = open_page(browser, book_url + "chapters/intro.html")
+    try:
+        page.wait_for_selector("div.jps-plotly[data-drawn] .barlayer path", timeout=20_000)
+        assert page.locator("div.jps-plotly .barlayer path").count() >= 30
+    finally:
+        page.close()
