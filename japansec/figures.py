@@ -35,8 +35,8 @@ pio.templates["japansec"] = go.layout.Template(
         "xaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False},
         "yaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False},
         "hovermode": "x unified",
-        "margin": {"l": 60, "r": 20, "t": 70, "b": 90},
-        "legend": {"orientation": "h", "y": -0.15},
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 120},
+        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
     }
 )
 pio.templates.default = "japansec"
@@ -55,8 +55,8 @@ def source_line(*tables: str) -> str:
 def add_source(fig: go.Figure, *tables: str) -> go.Figure:
     """Write the source line of ``tables`` under the plot area, as Our World in Data does."""
     fig.add_annotation(
-        text=source_line(*tables), xref="paper", yref="paper", x=0, y=-0.28, showarrow=False,
-        xanchor="left", yanchor="top", align="left", font={"size": 11, "color": "#666666"},
+        text=source_line(*tables), xref="paper", yref="paper", x=0, y=0, yshift=-95,
+        showarrow=False, xanchor="left", yanchor="top", align="left", font={"size": 11, "color": "#666666"},
     )
     return fig
 

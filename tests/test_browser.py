@@ -45,6 +45,8 @@ def test_page_draws_its_figures_offline(browser, book_url: str, page_path: str) 
             marks = figure.locator("svg.main-svg .plot path, svg.main-svg .geo path, "
                                    "svg.main-svg .scatterlayer path, svg.main-svg .barlayer path")
             assert marks.count() > 0, f"{page_path}: figure {index + 1} drew no marks"
+            assert "Source:" in (figure.text_content() or ""), \
+                f"{page_path}: figure {index + 1} names no source on the chart"
         assert not errors, f"{page_path}: JavaScript console errors: {errors}"
         assert not offsite, f"{page_path}: requests left 127.0.0.1: {offsite}"
         assert not failed, f"{page_path}: failed requests: {failed}"
