@@ -43,9 +43,10 @@ serve:
 bench: setup
 	$(BIN)/python scripts/bench.py
 
-## data: convert the SIPRI workbook in data/raw into the tidy tables in data/
+## data: convert the SIPRI workbook (data/raw) into tidy tables; write references.bib from data/sources.csv
 data: setup
 	$(BIN)/python scripts/convert_sipri.py
+	$(BIN)/python scripts/make_bibliography.py
 
 ## lint: ruff over the code
 lint: setup

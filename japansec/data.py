@@ -29,23 +29,23 @@ class DataError(ValueError):
 
 
 @cache
-def package() -> dict[str, Any]:
-    """The data package descriptor (data/datapackage.json) as a dict."""
-    return json.loads(PACKAGE_FILE.read_text(encoding="utf-8"))
+def package(base: Path = DATA_DIR) -> dict[str, Any]:
+    """The data package descriptor (``datapackage.json`` in ``base``) as a dict."""
+    return json.loads((base / PACKAGE_FILE.name).read_text(encoding="utf-8"))
 
 
-def resource(name: str) -> dict[str, Any]:
+def resource(name: str, base: Path = DATA_DIR) -> dict[str, Any]:
     """The descriptor of one table; a clear error lists the valid names."""
-    for item in package()["resources"]:
+    for item in package(base)["resources"]:
         if item["name"] == name:
             return item
-    names = ", ".join(sorted(r["name"] for r in package()["resources"]))
+    names = ", ".join(sorted(r["name"] for r in package(base)["resources"]))
     raise KeyError(f"no table {name!r} in {PACKAGE_FILE.name}; tables are: {names}")
 
 
-def table_names() -> list[str]:
+def table_names(base: Path = DATA_DIR) -> list[str]:
     """Names of every table in the data package, in the package's order."""
-    return [r["name"] for r in package()["resources"]]
+    return [r["name"] for r in package(base)["resources"]]
 
 
 def describe_errors(report: Any, path: Path, limit: int = 10) -> str:
@@ -65,82 +65,70 @@ def describe_errors(report: Any, path: Path, limit: int = 10) -> str:
     return "\n".join(lines[:limit]) + more
 
 
-def validate(descriptor: dict[str, Any], base: Path = DATA_DIR) -> None:
-    """Validate one table against its schema with frictionless; raise DataError if it fails."""
-    from frictionless import Resource
+def validate(name: str, base: Path = DATA_DIR) -> None:
+    """Validate one table with frictionless against its schema in the package (types,
+    constraints, primary and foreign keys); raise DataError naming file, row, column and rule."""
+    from frictionless import Package
 
+    descriptor = resource(name, base)
     path = base / descriptor["path"]
     if not path.exists():
-        raise DataError(f"{path.name}: file not found (table {descriptor['name']!r})")
-    report = Resource(descriptor, basepath=str(base)).validate()
+        raise DataError(f"{path.name}: file not found (table {name!r})")
+    table = Package(str(base / PACKAGE_FILE.name)).get_resource(name)
+    report = table.validate()
     if not report.valid:
         raise DataError(f"{path.name} breaks its schema in {PACKAGE_FILE.name}:\n"
                         + describe_errors(report, path))
 
 
-def check_foreign_keys(name: str, frame: pd.DataFrame, base: Path = DATA_DIR) -> None:
-    """Check that each foreign key of ``name`` points at an existing row of its target table."""
-    schema = resource(name)["schema"]
-    for key in schema.get("foreignKeys", []):
-        field = key["fields"] if isinstance(key["fields"], str) else key["fields"][0]
-        target = key["reference"]["resource"] or name
-        target_field = key["reference"]["fields"]
-        target_field = target_field if isinstance(target_field, str) else target_field[0]
-        known = set(_read(target, base)[target_field].dropna())
-        for index, value in frame[field].items():
-            if pd.notna(value) and value not in known:
-                raise DataError(
-                    f"{resource(name)['path']}, row {index + 2}, column {field!r}: "
-                    f"foreign key: {value!r} is not a {target_field!r} of table {target!r}"
-                )
+def validate_once(name: str, base: Path = DATA_DIR) -> None:
+    """Validate like :func:`validate`, skipping tables already validated unchanged.
+
+    Frictionless's primary-key check takes seconds on the 65,000-row SIPRI table; a stamp named by
+    the SHA-256 of the table's bytes, of the tables it points to and of the package descriptor (in
+    ``_build/data-validated/``) records a passed validation, so a notebook pays for it once per
+    machine, not on every run. Any change to the data or to the schema validates again.
+    """
+    descriptor = resource(name, base)
+    digest = hashlib.sha256((base / PACKAGE_FILE.name).read_bytes())
+    targets = {name} | {key["reference"]["resource"] or name
+                        for key in descriptor["schema"].get("foreignKeys", [])}
+    for table in sorted(targets):
+        path = base / resource(table, base)["path"]
+        if not path.exists():
+            raise DataError(f"{path.name}: file not found (table {table!r})")
+        digest.update(path.read_bytes())
+    stamp = VALIDATED_DIR / digest.hexdigest()
+    if stamp.exists():
+        return
+    validate(name, base)
+    VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(f"{descriptor['path']} validated\n", encoding="utf-8")
+
+
+def validate_all(base: Path = DATA_DIR) -> None:
+    """Validate every table of the package (using the stamps of :func:`validate_once`)."""
+    for name in table_names(base):
+        validate_once(name, base)
 
 
 def _read(name: str, base: Path) -> pd.DataFrame:
-    descriptor = resource(name)
-    dtypes = {f["name"]: _PANDAS_TYPES.get(f["type"], "string")
-              for f in descriptor["schema"]["fields"]}
-    dates = [f["name"] for f in descriptor["schema"]["fields"] if f["type"] == "date"]
-    frame = pd.read_csv(base / descriptor["path"], dtype={k: v for k, v in dtypes.items()
-                                                          if k not in dates},
-                        keep_default_na=False, na_values=[""])
+    descriptor = resource(name, base)
+    fields = descriptor["schema"]["fields"]
+    dates = [f["name"] for f in fields if f["type"] == "date"]
+    dtypes = {f["name"]: _PANDAS_TYPES.get(f["type"], "string") for f in fields
+              if f["name"] not in dates}
+    frame = pd.read_csv(base / descriptor["path"], dtype=dtypes, keep_default_na=False,
+                        na_values=[""])
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     return frame
 
 
-def validate_once(descriptor: dict[str, Any], base: Path = DATA_DIR) -> None:
-    """Validate like :func:`validate`, skipping files already validated with the same schema.
-
-    Frictionless's primary-key check takes seconds on the 65,000-row SIPRI table; a stamp named by
-    the SHA-256 of the file's bytes and of its descriptor (in ``_build/data-validated/``) records a
-    passed validation, so a notebook pays for it once per machine, not on every run. Any change to
-    the file or to its schema changes the hash and validates again.
-    """
-    path = base / descriptor["path"]
-    if not path.exists():
-        raise DataError(f"{path.name}: file not found (table {descriptor['name']!r})")
-    digest = hashlib.sha256(path.read_bytes())
-    digest.update(json.dumps(descriptor, sort_keys=True).encode())
-    stamp = VALIDATED_DIR / digest.hexdigest()
-    if stamp.exists():
-        return
-    validate(descriptor, base)
-    VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(f"{path.name} validated\n", encoding="utf-8")
-
-
-def validate_all(base: Path = DATA_DIR) -> None:
-    """Validate every table of the package (using the stamps of :func:`validate_once`)."""
-    for descriptor in package()["resources"]:
-        validate_once(descriptor, base)
-
-
 @cache
 def _load_cached(name: str, base: Path, stamp: tuple[int, int]) -> pd.DataFrame:
-    validate_once(resource(name), base)
-    frame = _read(name, base)
-    check_foreign_keys(name, frame, base)
-    return frame
+    validate_once(name, base)
+    return _read(name, base)
 
 
 def load(name: str, base: Path = DATA_DIR) -> pd.DataFrame:
@@ -156,10 +144,18 @@ def load(name: str, base: Path = DATA_DIR) -> pd.DataFrame:
     KeyError
         if the data package has no table of that name.
     """
-    path = base / resource(name)["path"]
+    path = base / resource(name, base)["path"]
     stat = path.stat() if path.exists() else None
     stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
     return _load_cached(name, base, stamp).copy()
+
+
+def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add each row's source publisher, title, date and URL (from table sources)."""
+    sources = load("sources")[["key", "publisher", "title", "date", "url"]].rename(columns={
+        "key": "source", "publisher": "source_publisher", "title": "source_title",
+        "date": "source_date", "url": "source_url"})
+    return frame.merge(sources, on="source", how="left", validate="many_to_one")
 
 
 def sipri(measure: str, countries: list[str] | None = None, years: tuple[int, int] | None = None,

@@ -56,7 +56,8 @@ def add_source(fig: go.Figure, *tables: str) -> go.Figure:
     """Write the source line of ``tables`` under the plot area, as Our World in Data does."""
     fig.add_annotation(
         text=source_line(*tables), xref="paper", yref="paper", x=0, y=0, yshift=-95,
-        showarrow=False, xanchor="left", yanchor="top", align="left", font={"size": 11, "color": "#666666"},
+        showarrow=False, xanchor="left", yanchor="top", align="left",
+        font={"size": 11, "color": "#666666"},
     )
     return fig
 

@@ -7,6 +7,7 @@
   ``_static/mathjax/``; ``mathjax_path`` in _config.yml points there.
 - The offline base map for geo figures (``data/topojson/world_50m.json``) goes to
   ``_static/topojson/``, where ``japansec-figures.js`` points Plotly's ``topojsonURL``.
+- The data package (``data/*.csv`` and ``datapackage.json``) goes to ``data/`` for download.
 - ``book_as_of`` (one setting in _config.yml) is shown on every page in the announcement bar.
 """
 
@@ -20,7 +21,8 @@ from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
 ROOT = Path(__file__).resolve().parent.parent
-TOPOJSON = ROOT / "data" / "topojson" / "world_50m.json"
+DATA_DIR = ROOT / "data"
+TOPOJSON = DATA_DIR / "topojson" / "world_50m.json"
 # The parts of MathJax's es5 build that tex-chtml.js loads (fonts, lazily loaded input extensions,
 # the menu and its accessibility helpers). The speech engine (sre) is left out.
 MATHJAX_PARTS = ("tex-chtml.js", "output/chtml", "input/tex", "ui", "a11y", "adaptors")
@@ -55,6 +57,9 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
     static = Path(app.outdir) / "_static"
     _copy_if_changed(plotly_js(), static / "plotly.min.js")
     _copy_if_changed(TOPOJSON, static / "topojson" / TOPOJSON.name)
+    # The data package, so that readers can download every table (linked from the appendix).
+    for file in [DATA_DIR / "datapackage.json", *sorted(DATA_DIR.glob("*.csv"))]:
+        _copy_if_changed(file, Path(app.outdir) / "data" / file.name)
     es5 = mathjax_es5()
     for part in MATHJAX_PARTS:
         source = es5 / part

@@ -1,0 +1,95 @@
+"""Benchmark the book (`make bench`): measure, print, and compare with the targets in README.md.
+
+Measures, on this machine:
+- the clean build's wall time and peak memory (largest process: Sphinx or a kernel);
+- each notebook's execution time in a fresh kernel (nbclient, live panels included);
+- the test suite's wall time (`pytest -n 2`, as `make test` runs it);
+- each page's own HTML weight and the size of each Plotly figure's JSON in it;
+- each live explorer's control-move time (model + figure update in a kernel), where defined.
+
+Results also go to bench-results/bench.json. This is a script, not a timed test: the numbers
+vary with the machine, and a slow run should be looked at, not fail CI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import toc_files, toc_notebooks  # noqa: E402
+
+from japansec.notebooks import run_notebook  # noqa: E402
+
+TARGETS = {"build_s": 60, "notebook_s": 10, "page_kb": 1024, "test_s": 180, "explorer_kb": 300}
+
+
+def clean_build() -> tuple[float, float]:
+    """Build from clean; return (wall seconds, peak memory of the largest process in MB)."""
+    shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
+    shutil.rmtree(ROOT / "_build" / "jupyter_execute", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "scripts/build_book.py"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return wall, peak_mb
+
+
+def page_weights() -> dict[str, dict]:
+    """Each page's own HTML size and the JSON size of each figure on it (in KB)."""
+    weights = {}
+    for name in toc_files():
+        html = (ROOT / "_build" / "html" / f"{name}.html").read_text(encoding="utf-8")
+        figures = re.findall(r'class="jps-plotly-data"[^>]*>(.*?)</script>', html, flags=re.S)
+        weights[name] = {"page_kb": len(html.encode()) / 1024,
+                         "figures_kb": [len(f.encode()) / 1024 for f in figures]}
+    return weights
+
+
+def main() -> int:
+    results: dict = {}
+    print("Benchmark (targets in parentheses)\n")
+    wall, peak = clean_build()
+    results["build"] = {"wall_s": wall, "peak_mb": peak}
+    print(f"clean build: {wall:6.1f} s (≤ {TARGETS['build_s']} s)   peak memory: {peak:.0f} MB")
+
+    print("\nnotebook execution (fresh kernel, live panels included):")
+    results["notebooks"] = {}
+    for path in toc_notebooks():
+        _, seconds = run_notebook(path)
+        results["notebooks"][path.name] = seconds
+        flag = "" if seconds <= TARGETS["notebook_s"] else "   OVER TARGET"
+        print(f"  {path.name:40s} {seconds:6.1f} s (≤ {TARGETS['notebook_s']} s){flag}")
+
+    print("\npage weights (own HTML; plotly.js is shared):")
+    results["pages"] = page_weights()
+    for name, info in results["pages"].items():
+        figs = ", ".join(f"{kb:.0f}" for kb in info["figures_kb"]) or "-"
+        flag = "" if info["page_kb"] <= TARGETS["page_kb"] else "   OVER TARGET"
+        print(f"  {name:40s} {info['page_kb']:7.0f} KB   figures (KB): {figs}{flag}")
+
+    start = time.perf_counter()
+    code = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "-q"], cwd=ROOT,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    results["tests"] = {"wall_s": time.perf_counter() - start, "exit": code}
+    print(f"\ntest suite: {results['tests']['wall_s']:6.1f} s (≤ {TARGETS['test_s']} s), "
+          f"exit code {code}")
+
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"\nwritten: {out / 'bench.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The data package: every table valid under frictionless, loaders typed, bad input rejected loudly."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from japansec import data
+from japansec.bibliography import bibtex
+
+SMALL_TABLES = ["sources", "events", "sites", "systems", "japan_budget", "reactions", "places",
+                "sipri_footnotes"]
+
+
+@pytest.mark.parametrize("name", data.table_names())
+def test_table_is_valid(name: str) -> None:
+    """frictionless validates the table against its schema, keys included (no stamp shortcut)."""
+    data.validate(name)
+
+
+def test_every_table_has_title_description_sources_licence_and_as_of() -> None:
+    for descriptor in data.package()["resources"]:
+        for key in ("title", "description", "licenses", "as_of", "schema"):
+            assert descriptor.get(key), f"{descriptor['name']}: no {key}"
+
+
+def test_load_types_columns() -> None:
+    events = data.load("events")
+    assert pd.api.types.is_datetime64_any_dtype(events["date"])
+    assert str(data.load("sipri_milex")["year"].dtype) == "Int64"
+    assert pd.api.types.is_float_dtype(data.load("sites")["latitude"])
+
+
+def test_enough_events_from_2013_to_the_as_of_date() -> None:
+    events = data.load("events")
+    as_of = pd.Timestamp(data.package()["as_of"])
+    assert len(events) >= 60
+    assert events["date"].min().year == 2013 and events["date"].max() <= as_of
+
+
+def test_reactions_come_after_what_they_answer() -> None:
+    reactions = data.load("reactions").dropna(subset=["responds_to"])
+    events = data.load("events").set_index("id")
+    for _, row in reactions.iterrows():
+        answered = events.loc[row["responds_to"], "date"]
+        when = row["date"]
+        if row["date_precision"] == "month":  # a month-precise date is the month's first day
+            when = when + pd.offsets.MonthEnd(0)
+        assert when >= answered, f"reaction {row['id']} predates event {row['responds_to']}"
+
+
+def test_sources_that_differ_are_both_recorded() -> None:
+    budget = data.load("japan_budget").set_index("id")
+    assert budget.loc["fy2025-draft-ap", "amount_trillion_yen"] == 8.7
+    assert budget.loc["fy2025-draft-jt", "amount_trillion_yen"] == 8.6
+    type12 = data.load("systems").set_index("id").loc["type12"]
+    assert (type12["range_km_low"], type12["range_km_high"]) == (100, 200)
+
+
+def test_bibliography_is_generated_from_the_sources_table() -> None:
+    """references.bib is exactly what scripts/make_bibliography.py writes (make data)."""
+    assert (ROOT / "references.bib").read_text(encoding="utf-8") == bibtex(data.load("sources"))
+
+
+def test_every_source_of_the_package_is_in_the_bibliography() -> None:
+    keys = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text("utf-8"), re.M))
+    for descriptor in data.package()["resources"]:
+        for source in descriptor.get("sources", []):
+            if source.get("bibkey"):
+                assert source["bibkey"] in keys, f"{descriptor['name']}: {source['bibkey']}"
+        if any(f["name"] == "source" for f in descriptor["schema"]["fields"]):
+            missing = set(data.load(descriptor["name"])["source"]) - keys
+            assert not missing, f"{descriptor['name']}: sources not in references.bib: {missing}"
+
+
+def test_every_citation_in_the_chapters_resolves() -> None:
+    keys = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text("utf-8"), re.M))
+    cited = set()
+    for page in [*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("chapters/*.md")]:
+        for group in re.findall(r"\{cite(?::[pt])?\}`([^`]+)`", page.read_text("utf-8")):
+            cited.update(k.strip() for k in group.split(","))
+    assert cited, "no citation found in the chapters"
+    assert not cited - keys, f"citations without a bibliography entry: {cited - keys}"
+
+
+# --- Bad input: corrupted copies of the tables must be rejected with a precise message ---------
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of the data package with the small tables (the SIPRI tables are not needed)."""
+    shutil.copy(data.PACKAGE_FILE, tmp_path / "datapackage.json")
+    for name in SMALL_TABLES:
+        shutil.copy(data.DATA_DIR / data.resource(name)["path"], tmp_path)
+    return tmp_path
+
+
+def corrupt(folder: Path, table: str, row: int, column: str, value: str | None) -> None:
+    """Set one cell (row 1 = first data row), or drop the column when value is None."""
+    path = folder / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = list(rows[0])
+    if value is None:
+        fields.remove(column)
+        rows = [{k: v for k, v in r.items() if k != column} for r in rows]
+    else:
+        rows[row - 1][column] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+CORRUPTIONS = [
+    # (table, data row, column, bad value, words the message must contain)
+    ("events", 3, "status", None, ["events.csv", "status", "missing"]),
+    ("events", 5, "date", "2024-13-45", ["events.csv", "row 6", "'date'", "type-error"]),
+    ("sites", 2, "latitude", "north", ["sites.csv", "row 3", "'latitude'", "type-error"]),
+    ("sites", 4, "latitude", "200", ["sites.csv", "row 5", "'latitude'", "maximum"]),
+    ("sources", 7, "url", "", ["sources.csv", "row 8", "'url'", "required"]),
+    ("events", 2, "id", "nsc-launch", ["events.csv", "row 3", "primary-key"]),
+    ("reactions", 1, "responds_to", "no-such-event", ["reactions.csv", "row 2", "foreign-key"]),
+    ("events", 1, "source", "no-such-source", ["events.csv", "row 2", "foreign-key"]),
+    ("japan_budget", 1, "amount_trillion_yen", "...", ["japan_budget.csv", "row 2", "type-error"]),
+    ("events", 1, "category", "war", ["events.csv", "row 2", "'category'", "enum"]),
+]
+
+
+@pytest.mark.parametrize("table,row,column,value,words", CORRUPTIONS,
+                         ids=[f"{c[0]}-{c[2]}-{c[3]}" for c in CORRUPTIONS])
+def test_corrupted_table_is_rejected_with_a_clear_message(package_copy, table, row, column,
+                                                          value, words) -> None:
+    corrupt(package_copy, table, row, column, value)
+    with pytest.raises(data.DataError) as error:
+        data.load(table, base=package_copy)
+    message = str(error.value)
+    for word in words:
+        assert word in message, f"{word!r} not in:\n{message}"
+
+
+def test_unknown_table_names_the_valid_ones() -> None:
+    with pytest.raises(KeyError, match="tables are: .*events"):
+        data.load("evnts")
