@@ -1,4 +1,4 @@
-"""The data package: every table valid under frictionless, loaders typed, bad input rejected loudly."""
+"""The data package: every table valid, loaders typed, bad input rejected loudly."""
 
 from __future__ import annotations
 
@@ -145,5 +145,5 @@ def test_corrupted_table_is_rejected_with_a_clear_message(package_copy, table, r
 
 
 def test_unknown_table_names_the_valid_ones() -> None:
-    with pytest.raises(KeyError, match="tables are: .*events"):
+    with pytest.raises(KeyError, match=r"tables are: .*events"):
         data.load("evnts")
