@@ -106,3 +106,145 @@ def japan_spending_since_1990() -> go.Figure:
            "SIPRI's definition, 1990–2024: US$ bn at constant 2023 prices (bars), "
            "share of GDP (line)")
     return add_source(fig, "sipri_milex")
+
+
+CATEGORY_COLOURS = {
+    "strategy": PALETTE["vermillion"], "budget": PALETTE["orange"],
+    "deployment": PALETTE["blue"], "procurement": PALETTE["sky"], "command": PALETTE["green"],
+    "agreement": PALETTE["purple"], "export-policy": PALETTE["yellow"],
+    "politics": PALETTE["grey"], "reaction": "#000000", "exercise": "#8c564b",
+}
+STATUS_SYMBOLS = {"done": "circle", "announced": "circle-open", "reported": "diamond-open"}
+
+
+def timeline(categories: Sequence[str], title: str, subtitle: str,
+             start: str = "2013-01-01") -> go.Figure:
+    """Events of the given categories, one lane per category; hover shows summary and source.
+
+    Filled markers are events that happened; open markers were announced or reported only.
+    """
+    unknown = set(categories) - set(CATEGORY_COLOURS)
+    if unknown:
+        raise ValueError(f"unknown categories {sorted(unknown)}; known: {list(CATEGORY_COLOURS)}")
+    events = data.with_sources(data.load("events"))
+    events = events[events["category"].isin(categories) & (events["date"] >= start)]
+    fig = go.Figure()
+    for category in categories:
+        rows = events[events["category"] == category]
+        for status, symbol in STATUS_SYMBOLS.items():
+            part = rows[rows["status"] == status]
+            if part.empty:
+                continue
+            hover = [
+                f"<b>{r.title}</b><br>{r.date:%d %b %Y}"
+                f"{'' if r.date_precision == 'day' else ' (' + r.date_precision + ')'}"
+                f" · {r.status}<br>{_wrap(r.summary)}<br><i>Source: {r.source_publisher}, "
+                f"{r.source_date}</i>"
+                for r in part.itertuples()
+            ]
+            fig.add_scatter(
+                x=part["date"].dt.strftime("%Y-%m-%d").tolist(), y=[category] * len(part),
+                mode="markers", name=f"{category} ({status})", hovertext=hover,
+                hoverinfo="text", showlegend=status != "done",
+                marker={"color": CATEGORY_COLOURS[category], "symbol": symbol, "size": 13,
+                        "line": {"width": 2, "color": CATEGORY_COLOURS[category]}})
+    fig.update_layout(height=160 + 55 * len(categories), hovermode="closest",
+                      yaxis={"categoryorder": "array", "categoryarray": list(categories)[::-1],
+                             "title": None},
+                      xaxis={"type": "date", "title": None}, legend={"y": -0.25})
+    titled(fig, title, subtitle)
+    return add_source(fig, "events")
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+COMPARISON_COUNTRIES = ["Japan", "China", "United States of America", "Korea, South", "Taiwan",
+                        "Australia", "India", "Russia"]
+COMPARISON_MEASURES = {
+    "share_of_gdp": ("Share of GDP", "% of GDP", ".2f"),
+    "constant_2023_usd_m": ("Spending, constant 2023 US$", "US$ bn (constant 2023)", ",.1f"),
+    "per_capita_current_usd": ("Spending per person", "US$ per person (current)", ",.0f"),
+}
+
+
+def sipri_comparison(years: tuple[int, int] = (1990, 2024)) -> go.Figure:
+    """Japan and seven comparators from SIPRI, with the reader's own controls in the page: a menu
+    for the measure, the legend for countries (click to hide, double-click to isolate) and a range
+    slider for the years."""
+    traces_by_measure = {}
+    for measure, (_, unit, fmt) in COMPARISON_MEASURES.items():
+        wide = data.sipri(measure, COMPARISON_COUNTRIES, years)
+        if measure == "constant_2023_usd_m":
+            wide = wide / 1000
+        traces_by_measure[measure] = country_lines(wide, COMPARISON_COUNTRIES, fmt, unit)
+    fig = go.Figure()
+    count = len(COMPARISON_COUNTRIES)
+    buttons = []
+    for index, (measure, traces) in enumerate(traces_by_measure.items()):
+        for trace in traces:
+            trace.visible = index == 0
+            trace.legendgroup = trace.name
+            trace.showlegend = index == 0
+            fig.add_trace(trace)
+        visible = [i // count == index for i in range(count * len(traces_by_measure))]
+        label, unit, _ = COMPARISON_MEASURES[measure]
+        buttons.append({"label": label, "method": "update", "args": [
+            {"visible": visible, "showlegend": visible}, {"yaxis.title.text": unit,
+                                                          "yaxis.type": "linear"}]})
+    fig.update_layout(
+        updatemenus=[{"buttons": buttons, "x": 0, "xanchor": "left", "y": 1.0,
+                      "yanchor": "bottom", "pad": {"b": 6}}],
+        yaxis={"title": COMPARISON_MEASURES["share_of_gdp"][1], "rangemode": "tozero"},
+        xaxis={"rangeslider": {"visible": True, "thickness": 0.08}, "title": None},
+        height=600, margin={"t": 130, "b": 200}, legend={"y": -0.35})
+    titled(fig, "Japan still spends a smaller share of GDP than most of its neighbours",
+           f"SIPRI, {years[0]}–{years[1]}: choose the measure above; click a country to hide "
+           "it; drag the range below to pick years")
+    return add_source(fig, "sipri_milex")
+
+
+BUDGET_DEFINITION_LABELS = {
+    "as_reported": "MoD budget, definition not stated by the source",
+    "mod_excl_saco": "MoD budget excl. SACO/US realignment",
+    "mod_incl_saco": "MoD budget incl. SACO/US realignment",
+    "security_related": "Security-related total (the 2 % measure)",
+}
+
+
+def budget_by_definition() -> go.Figure:
+    """Japan's defence money FY2022–FY2026 under each definition, with SIPRI's figure."""
+    budget = data.with_sources(data.load("japan_budget"))
+    budget = budget[budget["definition"] != "five_year_plan"]
+    fig = go.Figure()
+    colours = [PALETTE["grey"], PALETTE["sky"], PALETTE["blue"], PALETTE["vermillion"]]
+    for (definition, label), colour in zip(BUDGET_DEFINITION_LABELS.items(), colours,
+                                           strict=True):
+        rows = budget[budget["definition"] == definition]
+        fig.add_scatter(
+            x=rows["fiscal_year"].astype(int).tolist(), y=rows["amount_trillion_yen"].tolist(),
+            mode="markers", name=label, marker={"size": 12, "color": colour},
+            hovertext=[f"FY{r.fiscal_year} {r.stage.replace('_', ' ')}: ¥{r.amount_trillion_yen:g}"
+                       f" tn<br>{_wrap(r.note)}<br><i>Source: {r.source_publisher}, "
+                       f"{r.source_date}</i>" for r in rows.itertuples()],
+            hoverinfo="text")
+    sipri = data.sipri("local_currency_current", ["Japan"], (2022, 2024))["Japan"] / 1e12
+    fig.add_scatter(x=sipri.index.tolist(), y=sipri.round(3).tolist(), mode="lines+markers",
+                    name="SIPRI, calendar year (own definition)",
+                    line={"color": "#000000", "dash": "dot"}, marker={"symbol": "x", "size": 10},
+                    hovertemplate="SIPRI %{x}: ¥%{y:.2f} tn<extra></extra>")
+    fig.update_layout(height=520, hovermode="closest", legend={"y": -0.2},
+                      xaxis={"dtick": 1, "title": "Fiscal year (SIPRI: calendar year)"},
+                      yaxis={"title": "¥ trillion (current)", "rangemode": "tozero"},
+                      margin={"b": 200})
+    titled(fig, "How much does Japan spend? It depends on what you count",
+           "Defence money FY2022–FY2026 by definition and budget stage, ¥ trillion")
+    return add_source(fig, "japan_budget", "sipri_milex")

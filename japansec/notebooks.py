@@ -17,13 +17,18 @@ from nbclient.exceptions import CellExecutionError
 _NEVER_SKIP = "japansec-never-skip"
 
 
-def run_notebook(path: Path, timeout: int = 60) -> tuple[nbformat.NotebookNode, float]:
+def run_notebook(path: Path, timeout: int = 60, after: str | None = None,
+                 ) -> tuple[nbformat.NotebookNode, float]:
     """Execute ``path`` top to bottom in a fresh kernel, in its own folder.
 
-    Returns the executed notebook and the wall time in seconds. A failing cell raises
-    ``RuntimeError`` naming the notebook and the cell (1-based, counting every cell).
+    ``after`` is code run in the same kernel once the notebook has run (the tests use it to move
+    the live panels' controls). Returns the executed notebook (with that extra cell last) and the
+    notebook's wall time in seconds. A failing cell raises ``RuntimeError`` naming the notebook
+    and the cell (1-based, counting every cell).
     """
     notebook = nbformat.read(path, as_version=4)
+    if after is not None:
+        notebook.cells.append(nbformat.v4.new_code_cell(after))
     client = NotebookClient(
         notebook, timeout=timeout, kernel_name="python3", skip_cells_with_tag=_NEVER_SKIP,
         resources={"metadata": {"path": str(path.parent)}},

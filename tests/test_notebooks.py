@@ -41,10 +41,39 @@ def test_notebooks_are_committed_clean() -> None:
     assert not dirty, f"notebooks committed with outputs or execution counts: {dirty}"
 
 
+# Run in the kernel after a notebook: move every control of every live panel the notebook made,
+# and check that its FigureWidget changed in place and shows what the model computes.
+MOVE_CONTROLS = """
+from japansec.explorer import LIVE_PANELS
+moved = 0
+for panel in LIVE_PANELS:
+    figure = panel.figure
+    for name, control in panel.controls.items():
+        parameter = next(p for p in panel.scenario.parameters if p.name == name)
+        before = [list(t.y) for t in figure.data]
+        options = parameter.values()
+        control.value = options[-1] if options[-1] != control.value else options[0]
+        assert panel.figure is figure, "figure replaced instead of updated"
+        after = [list(t.y) for t in figure.data]
+        assert after != before, f"{panel.scenario.name}: moving {name} changed nothing"
+        expected = panel.scenario.view(**{n: c.value for n, c in panel.controls.items()})
+        for shown, trace in zip(after, expected.traces):
+            assert all(abs(a - b) < 1e-3 for a, b in zip(shown, trace["y"])), name
+        moved += 1
+print(f"LIVE-CONTROLS-MOVED {moved}")
+"""
+
+
 @pytest.mark.parametrize("path", toc_notebooks(), ids=lambda p: p.name)
 def test_notebook_runs_top_to_bottom(path) -> None:
-    """Execute in a fresh kernel, including the live-panel cells tagged skip-execution."""
-    run_notebook(path, timeout=NOTEBOOK_TIMEOUT)
+    """Execute in a fresh kernel, including the live-panel cells tagged skip-execution; then move
+    every live control in that kernel."""
+    notebook, _ = run_notebook(path, timeout=NOTEBOOK_TIMEOUT, after=MOVE_CONTROLS)
+    printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs)
+    live_cells = [c for c in notebook.cells if "skip-execution" in c.metadata.get("tags", [])]
+    moved = int(printed.split("LIVE-CONTROLS-MOVED")[1])
+    if live_cells:
+        assert moved > 0, f"{path.name}: live-panel cells ran but no control was moved"
 
 
 def test_a_failing_cell_names_notebook_and_cell(tmp_path) -> None:

@@ -1,0 +1,272 @@
+"""Scenario explorers: one declaration, two faces.
+
+A :class:`Scenario` declares its parameters (:class:`Slider`, :class:`Choice`) and two functions:
+
+- ``compute(**params) -> View``: the pure part — what every trace shows for one set of parameter
+  values (text such as "2 % first reached in FY2029" goes in a text trace);
+- ``figure(view) -> go.Figure``: the figure's fixed frame (axes, reference lines, trace styles),
+  built once from a first view.
+
+From that one declaration:
+
+- :meth:`Scenario.live` builds an ipywidgets panel (one control per parameter, labelled with its
+  unit) driving a Plotly ``FigureWidget`` that is updated in place inside ``batch_update()`` —
+  for instructors running the notebook;
+- :meth:`Scenario.static` builds a plain Plotly figure whose own slider (the first Slider) and
+  dropdown (the first Choice, or a second Slider) step through a precomputed grid of the same
+  ``compute`` — for students reading the static book, with no kernel. Other parameters stay at
+  their defaults there, and the figure says so.
+
+Every value passes the parameter's check first, so an out-of-range or wrongly typed value is
+rejected with a ValueError naming the parameter and its allowed range.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+
+LIVE_NOTE = ("This is the static version: its controls step through precomputed scenarios. "
+             "Run the notebook in JupyterLab, JupyterHub or Colab for the live panel.")
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A numeric parameter with a range and a step (the grid of the static figure)."""
+
+    name: str
+    label: str
+    unit: str
+    min: float
+    max: float
+    step: float
+    default: float
+
+    def __post_init__(self) -> None:
+        if not self.min <= self.default <= self.max or self.step <= 0:
+            raise ValueError(f"slider {self.name}: need min <= default <= max and step > 0")
+
+    def values(self) -> list[float]:
+        """The grid: min, min + step, …, max (rounded to the step's decimals)."""
+        count = math.floor((self.max - self.min) / self.step + 1e-9) + 1
+        decimals = max(0, -math.floor(math.log10(self.step)) + 1)
+        return [round(self.min + i * self.step, decimals) for i in range(count)]
+
+    def check(self, value: Any) -> float:
+        """The value as a float, or ValueError naming the parameter and its range."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+            raise ValueError(f"{self.name} ({self.label}) must be a number, not {value!r}")
+        if not self.min <= value <= self.max:
+            raise ValueError(f"{self.name} ({self.label}) must be from {self.min} to {self.max} "
+                             f"{self.unit}, not {value!r}")
+        return float(value)
+
+    def describe(self, value: float) -> str:
+        return f"{self.label}: {value:g} {self.unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A parameter with a fixed list of options: (label shown, value passed to compute)."""
+
+    name: str
+    label: str
+    options: tuple[tuple[str, Any], ...]
+    default: Any
+
+    def __post_init__(self) -> None:
+        if self.default not in self.values():
+            raise ValueError(f"choice {self.name}: default {self.default!r} is not an option")
+
+    def values(self) -> list[Any]:
+        return [value for _, value in self.options]
+
+    def check(self, value: Any) -> Any:
+        if value not in self.values():
+            raise ValueError(f"{self.name} ({self.label}) must be one of {self.values()}, "
+                             f"not {value!r}")
+        return value
+
+    def describe(self, value: Any) -> str:
+        return f"{self.label}: {dict((v, k) for k, v in self.options)[value]}"
+
+
+Parameter = Slider | Choice
+
+
+@dataclass
+class View:
+    """What a figure shows for one set of parameters: one update per trace, in the figure's trace
+    order, every update with the same keys (e.g. x, y and text)."""
+
+    traces: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One explorer: parameters, a pure ``compute`` and a ``figure`` frame (see module doc)."""
+
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    compute: Callable[..., View]
+    figure: Callable[[View], go.Figure]
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.parameters}
+
+    def checked(self, values: dict[str, Any]) -> dict[str, Any]:
+        """All parameters, defaults filled in, each value checked; unknown names rejected."""
+        unknown = set(values) - {p.name for p in self.parameters}
+        if unknown:
+            raise ValueError(f"{self.name}: unknown parameters {sorted(unknown)}; "
+                             f"known: {[p.name for p in self.parameters]}")
+        merged = self.defaults() | values
+        return {p.name: p.check(merged[p.name]) for p in self.parameters}
+
+    def view(self, **values: Any) -> View:
+        """The checked ``compute`` for these parameter values (defaults for the others)."""
+        view = self.compute(**self.checked(values))
+        keys = [sorted(t) for t in view.traces]
+        if any(k != keys[0] for k in keys):
+            raise ValueError(f"{self.name}: every trace update must have the same keys")
+        return view
+
+    # --- the two faces ----------------------------------------------------------------------
+    def static_axes(self) -> tuple[Slider, Parameter | None]:
+        """The parameters the static figure varies: the first slider and the first other one."""
+        sliders = [p for p in self.parameters if isinstance(p, Slider)]
+        others = [p for p in self.parameters if p is not sliders[0]]
+        choices = [p for p in others if isinstance(p, Choice)]
+        second = choices[0] if choices else (others[0] if others else None)
+        return sliders[0], second
+
+    def grid(self) -> list[dict[str, Any]]:
+        """Every parameter combination the static figure holds."""
+        slider, second = self.static_axes()
+        seconds = second.values() if second else [None]
+        return [{slider.name: a} | ({second.name: b} if second else {})
+                for b, a in itertools.product(seconds, slider.values())]
+
+    def static(self) -> go.Figure:
+        """A plain Plotly figure whose own slider and dropdown step through the grid."""
+        slider, second = self.static_axes()
+        base = self.view()
+        fig = self.figure(base)
+        seconds = second.values() if second else [None]
+        frames, sliders, buttons = [], [], []
+        active = slider.values().index(_nearest(slider.values(), slider.default))
+        for b in seconds:
+            start = self.view(**{slider.name: slider.values()[active]}
+                              | ({second.name: b} if second else {}))
+            params_list = [{slider.name: a} | ({second.name: b} if second else {})
+                           for a in slider.values()]
+            views = [[_rounded(t) for t in self.view(**p).traces] for p in params_list]
+            # Keys that never change along this slider (often x) are set once, not per frame.
+            constant = [{key for key in trace if all(v[i][key] == trace[key] for v in views)}
+                        for i, trace in enumerate(views[0])]
+            steps = []
+            for a, params, traces in zip(slider.values(), params_list, views, strict=True):
+                name = frame_name(params)
+                frames.append(go.Frame(name=name, data=[
+                    {k: v for k, v in t.items() if k not in constant[i]}
+                    for i, t in enumerate(traces)]))
+                steps.append({"label": f"{a:g}", "method": "animate", "args": [[name], {
+                    "mode": "immediate", "frame": {"duration": 0, "redraw": True},
+                    "transition": {"duration": 0}}]})
+            sliders.append({"active": active, "steps": steps, "x": 0.0, "len": 1.0, "y": -0.02,
+                            "yanchor": "top", "pad": {"t": 40},
+                            "currentvalue": {"prefix": f"{slider.label} ({slider.unit}): "}})
+            if second is not None:
+                buttons.append({"label": _label(second, b), "method": "update",
+                                "args": [_restyle(start), {"sliders": [sliders[-1]]}]})
+        default_index = seconds.index(second.default) if second else 0
+        # Show the default combination first (the grid value nearest to each default).
+        shown = self.view(**{slider.name: slider.values()[active]})
+        for trace, update in zip(fig.data, shown.traces, strict=True):
+            trace.update(_rounded(update))
+        fig.frames = frames
+        fig.update_layout(sliders=[sliders[default_index]])
+        if second is not None:
+            fig.update_layout(updatemenus=[{
+                "buttons": buttons, "active": default_index, "direction": "down",
+                "x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                "pad": {"b": 8}, "showactive": True}])
+            fig.add_annotation(text=second.label + ":", xref="paper", yref="paper", x=0,
+                               y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
+                               xshift=-8, yshift=12)
+        return fig
+
+    def live(self) -> Any:
+        """An ipywidgets panel: labelled controls driving a FigureWidget updated in place."""
+        import ipywidgets as widgets
+
+        figure = go.FigureWidget(self.figure(self.view()))
+        controls = {}
+        for p in self.parameters:
+            if isinstance(p, Slider):
+                controls[p.name] = widgets.FloatSlider(
+                    value=p.default, min=p.min, max=p.max, step=p.step,
+                    description=f"{p.label} ({p.unit})", continuous_update=True,
+                    style={"description_width": "initial"},
+                    layout=widgets.Layout(width="95%"))
+            else:
+                controls[p.name] = widgets.Dropdown(
+                    options=list(p.options), value=p.default, description=p.label,
+                    style={"description_width": "initial"})
+
+        def redraw(_change: Any = None) -> None:
+            view = self.view(**{name: c.value for name, c in controls.items()})
+            with figure.batch_update():
+                for trace, update in zip(figure.data, view.traces, strict=True):
+                    trace.update(_rounded(update))
+
+        for control in controls.values():
+            control.observe(redraw, names="value")
+        redraw()
+        panel = widgets.VBox([widgets.HTML(f"<b>{self.title}</b><br>{self.description}"),
+                              *controls.values(), figure])
+        panel.figure, panel.controls, panel.scenario = figure, controls, self
+        LIVE_PANELS.append(panel)
+        return panel
+
+
+# Live panels created in this kernel, so that tests can move their controls.
+LIVE_PANELS: list[Any] = []
+
+
+def frame_name(params: dict[str, Any]) -> str:
+    return "|".join(f"{k}={v}" for k, v in params.items())
+
+
+def _label(parameter: Parameter, value: Any) -> str:
+    if isinstance(parameter, Choice):
+        return dict((v, k) for k, v in parameter.options)[value]
+    return f"{value:g} {parameter.unit}"
+
+
+def _nearest(values: Sequence[float], target: float) -> float:
+    return min(values, key=lambda v: abs(v - target))
+
+
+def _rounded(update: dict[str, Any], digits: int = 4) -> dict[str, Any]:
+    """Round float lists to keep static pages small; other values pass unchanged."""
+    out = {}
+    for key, value in update.items():
+        if isinstance(value, (list, tuple)) and value and isinstance(value[0], float):
+            out[key] = [round(v, digits) for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+def _restyle(view: View) -> dict[str, list[Any]]:
+    """A Plotly 'restyle' dict: for each key, one value per trace."""
+    traces = [_rounded(t) for t in view.traces]
+    return {key: [t[key] for t in traces] for key in traces[0]}

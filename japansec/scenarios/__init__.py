@@ -1,0 +1,1 @@
+"""The book's scenario explorers, each declared once (see japansec.explorer)."""
