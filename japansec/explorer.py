@@ -198,9 +198,6 @@ class Scenario:
                 "buttons": buttons, "active": default_index, "direction": "down",
                 "x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                 "pad": {"b": 8}, "showactive": True}])
-            fig.add_annotation(text=second.label + ":", xref="paper", yref="paper", x=0,
-                               y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
-                               xshift=-8, yshift=12)
         return fig
 
     def live(self) -> Any:
@@ -246,9 +243,10 @@ def frame_name(params: dict[str, Any]) -> str:
 
 
 def _label(parameter: Parameter, value: Any) -> str:
+    """A dropdown entry that names its parameter, e.g. 'Starting definition: MoD budget'."""
     if isinstance(parameter, Choice):
-        return dict((v, k) for k, v in parameter.options)[value]
-    return f"{value:g} {parameter.unit}"
+        return f"{parameter.label}: {dict((v, k) for k, v in parameter.options)[value]}"
+    return f"{parameter.label}: {value:g} {parameter.unit}"
 
 
 def _nearest(values: Sequence[float], target: float) -> float:

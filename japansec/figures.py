@@ -49,13 +49,18 @@ def source_line(*tables: str) -> str:
         for source in data.resource(name).get("sources", []):
             if source["title"] not in titles:
                 titles.append(source["title"])
-    return "Source: " + "; ".join(titles) + "."
+    text = "Source: " + "; ".join(titles) + "."
+    return _wrap(text, 110)
 
 
 def add_source(fig: go.Figure, *tables: str) -> go.Figure:
-    """Write the source line of ``tables`` under the plot area, as Our World in Data does."""
+    """Write the source line of ``tables`` at the foot of the figure, as Our World in Data does.
+
+    Call it last: it sits at the bottom of the bottom margin, below legends and sliders.
+    """
+    bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 120
     fig.add_annotation(
-        text=source_line(*tables), xref="paper", yref="paper", x=0, y=0, yshift=-95,
+        text=source_line(*tables), xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 22),
         showarrow=False, xanchor="left", yanchor="top", align="left",
         font={"size": 11, "color": "#666666"},
     )
@@ -145,13 +150,13 @@ def timeline(categories: Sequence[str], title: str, subtitle: str,
             fig.add_scatter(
                 x=part["date"].dt.strftime("%Y-%m-%d").tolist(), y=[category] * len(part),
                 mode="markers", name=f"{category} ({status})", hovertext=hover,
-                hoverinfo="text", showlegend=status != "done",
+                hoverinfo="text", showlegend=False,
                 marker={"color": CATEGORY_COLOURS[category], "symbol": symbol, "size": 13,
                         "line": {"width": 2, "color": CATEGORY_COLOURS[category]}})
     fig.update_layout(height=160 + 55 * len(categories), hovermode="closest",
                       yaxis={"categoryorder": "array", "categoryarray": list(categories)[::-1],
                              "title": None},
-                      xaxis={"type": "date", "title": None}, legend={"y": -0.25})
+                      xaxis={"type": "date", "title": None}, margin={"b": 60})
     titled(fig, title, subtitle)
     return add_source(fig, "events")
 
@@ -205,10 +210,10 @@ def sipri_comparison(years: tuple[int, int] = (1990, 2024)) -> go.Figure:
                       "yanchor": "bottom", "pad": {"b": 6}}],
         yaxis={"title": COMPARISON_MEASURES["share_of_gdp"][1], "rangemode": "tozero"},
         xaxis={"rangeslider": {"visible": True, "thickness": 0.08}, "title": None},
-        height=600, margin={"t": 130, "b": 200}, legend={"y": -0.35})
-    titled(fig, "Japan still spends a smaller share of GDP than most of its neighbours",
-           f"SIPRI, {years[0]}–{years[1]}: choose the measure above; click a country to hide "
-           "it; drag the range below to pick years")
+        height=620, margin={"t": 130, "b": 210}, legend={"y": -0.32})
+    titled(fig, "Japan still spends a smaller share of GDP than its neighbours",
+           f"SIPRI, {years[0]}–{years[1]}. Menu: measure · legend: countries · "
+           "slider below: years")
     return add_source(fig, "sipri_milex")
 
 
@@ -223,7 +228,8 @@ BUDGET_DEFINITION_LABELS = {
 def budget_by_definition() -> go.Figure:
     """Japan's defence money FY2022–FY2026 under each definition, with SIPRI's figure."""
     budget = data.with_sources(data.load("japan_budget"))
-    budget = budget[budget["definition"] != "five_year_plan"]
+    # Annual totals only: not the five-year plan, nor a supplementary budget's part on its own.
+    budget = budget[~budget["stage"].isin(["plan", "supplementary"])]
     fig = go.Figure()
     colours = [PALETTE["grey"], PALETTE["sky"], PALETTE["blue"], PALETTE["vermillion"]]
     for (definition, label), colour in zip(BUDGET_DEFINITION_LABELS.items(), colours,
@@ -241,10 +247,10 @@ def budget_by_definition() -> go.Figure:
                     name="SIPRI, calendar year (own definition)",
                     line={"color": "#000000", "dash": "dot"}, marker={"symbol": "x", "size": 10},
                     hovertemplate="SIPRI %{x}: ¥%{y:.2f} tn<extra></extra>")
-    fig.update_layout(height=520, hovermode="closest", legend={"y": -0.2},
+    fig.update_layout(height=560, hovermode="closest", legend={"y": -0.24},
                       xaxis={"dtick": 1, "title": "Fiscal year (SIPRI: calendar year)"},
                       yaxis={"title": "¥ trillion (current)", "rangemode": "tozero"},
-                      margin={"b": 200})
+                      margin={"b": 220})
     titled(fig, "How much does Japan spend? It depends on what you count",
            "Defence money FY2022–FY2026 by definition and budget stage, ¥ trillion")
     return add_source(fig, "japan_budget", "sipri_milex")

@@ -62,3 +62,32 @@ def test_intro_has_a_drawn_figure(browser, book_url: str) -> None:
         assert page.locator("div.jps-plotly .barlayer path").count() >= 30
     finally:
         page.close()
+
+
+def test_static_explorer_slider_changes_the_figure(browser, book_url: str) -> None:
+    """Click the budget explorer's own slider (no kernel): the bars it draws must change."""
+    page, errors, *_ = open_page(browser, book_url + "chapters/money.html")
+    try:
+        page.wait_for_function("() => [...document.querySelectorAll('div.jps-plotly')]"
+                               ".every(d => d.getAttribute('data-drawn'))", timeout=20_000)
+        explorer = page.locator("div.jps-plotly", has=page.locator(".slider-container")).last
+        explorer.scroll_into_view_if_needed()
+        bars = explorer.locator(".barlayer path")
+        before = [bars.nth(i).get_attribute("d") for i in range(bars.count())]
+        rail = explorer.locator(".slider-rail-touch-rect").first.bounding_box()
+        page.mouse.click(rail["x"] + rail["width"] - 3, rail["y"] + rail["height"] / 2)
+        page.wait_for_timeout(500)
+        after = [bars.nth(i).get_attribute("d") for i in range(bars.count())]
+        assert before and after != before, "moving the static slider changed no bar"
+        label = explorer.locator(".slider-container text.slider-label").first.text_content()
+        assert label.strip().endswith("15"), label
+        # The menu switches the starting definition: the share line must move too.
+        line = explorer.locator(".scatterlayer .js-line").first
+        shown = line.get_attribute("d")
+        explorer.locator(".updatemenu-header-group").click()
+        explorer.locator(".updatemenu-item-text", has_text="Security-related").click()
+        page.wait_for_timeout(500)
+        assert line.get_attribute("d") != shown, "the definition menu changed nothing"
+        assert not errors, errors
+    finally:
+        page.close()

@@ -28,7 +28,7 @@ def toy() -> Scenario:
 def frame_trace(fig: go.Figure, name: str, index: int, key: str, option_start: dict) -> object:
     """A trace property as the static page shows it after choosing a frame."""
     frame = next(f for f in fig.frames if f.name == name)
-    value = frame.data[index][key] if key in frame.data[index] else None
+    value = frame.data[index].to_plotly_json().get(key)
     return option_start[key][index] if value is None else value
 
 
@@ -39,7 +39,7 @@ def option_start(fig: go.Figure, option: int) -> dict:
 @pytest.mark.parametrize("scenario", [toy(), *SCENARIOS], ids=lambda s: s.name)
 def test_static_figure_equals_compute_at_every_grid_point(scenario: Scenario) -> None:
     fig = scenario.static()
-    slider, second = scenario.static_axes()
+    _, second = scenario.static_axes()
     assert second is not None, "the static figure varies at least two parameters"
     for params in scenario.grid():
         expected = scenario.view(**params)
@@ -58,7 +58,7 @@ def test_static_figure_equals_compute_at_every_grid_point(scenario: Scenario) ->
 def test_static_figure_has_a_slider_and_a_dropdown() -> None:
     fig = toy().static()
     assert len(fig.layout.sliders) == 1 and len(fig.layout.sliders[0].steps) == 5
-    assert [b.label for b in fig.layout.updatemenus[0].buttons] == ["none", "ten"]
+    assert [b.label for b in fig.layout.updatemenus[0].buttons] == ["Shift: none", "Shift: ten"]
     assert len(fig.frames) == 10
 
 

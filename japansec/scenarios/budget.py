@@ -82,6 +82,7 @@ def figure(view: View) -> go.Figure:
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
                         row_heights=[0.45, 0.55])
     fig.add_bar(**view.traces[0], name="Spending (¥ tn)", marker_color=PALETTE["vermillion"],
+                textposition="none",
                 hovertemplate="FY%{x}: ¥%{y:.2f} tn (%{text})<extra></extra>", row=1, col=1)
     fig.add_scatter(**view.traces[1], name="Share of GDP (%)", mode="lines+markers",
                     line={"color": PALETTE["blue"], "width": 3},
@@ -96,7 +97,7 @@ def figure(view: View) -> go.Figure:
     fig.update_yaxes(title_text="% of GDP", range=[0, 7], row=2, col=1)
     fig.update_xaxes(dtick=1, row=2, col=1)
     fig.update_layout(height=640, showlegend=False, hovermode="closest",
-                      margin={"t": 120, "b": 170})
+                      margin={"t": 150, "b": 170})
     titled(fig, "When would Japan's defence spending reach 2, 3.5 or 5 % of GDP?",
            "Teaching model, not a forecast: constant growth rates from the latest budget")
     return add_source(fig, "japan_budget", "sipri_milex")
