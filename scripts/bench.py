@@ -19,12 +19,14 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+import nbformat  # noqa: E402
 from conftest import toc_files, toc_notebooks  # noqa: E402
 
 from japansec.notebooks import run_notebook  # noqa: E402
@@ -55,6 +57,36 @@ def page_weights() -> dict[str, dict]:
     return weights
 
 
+MEASURE_EXPLORERS = """
+import json, statistics, time
+from japansec.scenarios import ALL_SCENARIOS
+numbers = {}
+for scenario in ALL_SCENARIOS:
+    size = len(scenario.static().to_json()) / 1024
+    panel = scenario.live()
+    times = []
+    for name, control in panel.controls.items():
+        parameter = next(p for p in scenario.parameters if p.name == name)
+        for value in parameter.values()[:12]:
+            start = time.perf_counter()
+            control.value = value
+            times.append((time.perf_counter() - start) * 1000)
+        control.value = parameter.default
+    numbers[scenario.name] = {"static_kb": size, "move_ms": statistics.median(times)}
+print(json.dumps(numbers))
+"""
+
+
+def explorer_numbers() -> dict[str, dict]:
+    """Each explorer's static size, and the median time of a live control move measured in a
+    real kernel (nbclient), as an instructor would see it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "measure.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(), path)
+        notebook, _ = run_notebook(path, after=MEASURE_EXPLORERS)
+    return json.loads(notebook.cells[-1].outputs[0]["text"])
+
+
 def main() -> int:
     results: dict = {}
     print("Benchmark (targets in parentheses)\n")
@@ -76,6 +108,13 @@ def main() -> int:
         figs = ", ".join(f"{kb:.0f}" for kb in info["figures_kb"]) or "-"
         flag = "" if info["page_kb"] <= TARGETS["page_kb"] else "   OVER TARGET"
         print(f"  {name:40s} {info['page_kb']:7.0f} KB   figures (KB): {figs}{flag}")
+
+    print("\nexplorers (static JSON size; live control move = model + in-place figure update):")
+    results["explorers"] = explorer_numbers()
+    for name, info in results["explorers"].items():
+        flag = "" if info["static_kb"] <= TARGETS["explorer_kb"] else "   OVER TARGET"
+        print(f"  {name:20s} static {info['static_kb']:6.0f} KB (≤ {TARGETS['explorer_kb']})"
+              f"   live move median {info['move_ms']:5.1f} ms (≤ 50){flag}")
 
     start = time.perf_counter()
     code = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "-q"], cwd=ROOT,
