@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup book test live serve bench data lint clean
+.PHONY: setup book test live serve bench data lint clean student
 
 ## setup: create .venv with Python 3.11+ (if missing) and install requirements.txt into it
 setup: $(STAMP)
@@ -42,6 +42,10 @@ serve:
 ## bench: time a clean build, each notebook, the test suite; weigh each page; report peak memory
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+## student: build the student edition (no exercise solutions) into _build/student
+student: setup
+	$(BIN)/python scripts/build_book.py --student-edition --output _build/student
 
 ## data: convert the SIPRI workbook (data/raw) into tidy tables; write references.bib from data/sources.csv
 data: setup

@@ -35,7 +35,7 @@ def table_section(descriptor: dict, rows: int) -> str:
         for s in descriptor.get("sources", [])) or "the book's authors"
     licences = "; ".join(lic.get("title", lic["name"]) for lic in descriptor.get("licenses", []))
     return "\n\n".join([
-        f"### {descriptor['title']}",
+        f"## {descriptor['title']}",
         descriptor["description"],
         f"- **File:** [{descriptor['path']}]({DATA_URL}{descriptor['path']}) ({rows:,} rows)\n"
         f"- **Sources:** {sources}\n"

@@ -3,6 +3,7 @@ no JavaScript error, no request leaving 127.0.0.1 and no local file missing."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -91,3 +92,51 @@ def test_static_explorer_slider_changes_the_figure(browser, book_url: str) -> No
         assert not errors, errors
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_has_no_serious_accessibility_violation(browser, book_url: str,
+                                                     page_path: str) -> None:
+    """axe-core (the build shipped in axe-playwright-python), injected by Playwright."""
+    import axe_playwright_python
+
+    axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+    page, *_ = open_page(browser, book_url + page_path)
+    try:
+        page.evaluate(axe)
+        result = page.evaluate("async () => await axe.run(document, "
+                               "{resultTypes: ['violations']})")
+        serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, f"{page_path}: {serious}"
+    finally:
+        page.close()
+
+
+def test_figures_follow_dark_mode(browser, book_url: str) -> None:
+    """Switching the theme to dark re-colours the figures (dark paper, light text)."""
+    page, *_ = open_page(browser, book_url + "chapters/intro.html")
+    try:
+        page.wait_for_selector("div.jps-plotly[data-drawn]")
+        light = page.evaluate("() => document.querySelector('div.jps-plotly')"
+                              "._fullLayout.paper_bgcolor")
+        page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
+        page.wait_for_timeout(300)
+        dark = page.evaluate("() => [document.querySelector('div.jps-plotly')"
+                             "._fullLayout.paper_bgcolor, document.querySelector("
+                             "'div.jps-plotly')._fullLayout.font.color]")
+        assert light == "#ffffff" and dark == ["#1e1e1e", "#e6e6e6"]
+    finally:
+        page.close()
+
+
+def test_chapter_pages_offer_download_and_launch_buttons(book_url: str, built_book) -> None:
+    """Every notebook page links its .ipynb and launch buttons for Binder, Colab and JupyterHub."""
+    from conftest import toc_notebooks
+
+    for notebook in toc_notebooks():
+        name = notebook.relative_to(built_book.parent.parent).with_suffix(".html")
+        html = (built_book / name).read_text("utf-8")
+        assert f"_sources/{name.with_suffix('.ipynb')}" in html, f"{name}: no .ipynb download"
+        for host in ("mybinder.org", "colab.research.google.com", "hub/user-redirect"):
+            assert host in html, f"{name}: no launch button for {host}"

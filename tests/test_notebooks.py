@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -89,3 +91,53 @@ def test_a_failing_cell_names_notebook_and_cell(tmp_path) -> None:
     message = str(error.value)
     assert "broken.ipynb" in message and "cell 2" in message and "deliberate failure" in message
     assert isinstance(error.value.__cause__, CellExecutionError)
+
+
+def test_student_edition_contains_no_solution(tmp_path) -> None:
+    """`scripts/build_book.py --student-edition` (sphinx-exercise's hide_solutions) builds a book
+    with the exercises but without any solution."""
+    result = subprocess.run([sys.executable, "scripts/build_book.py", "--student-edition",
+                             "--output", str(tmp_path)], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    pages = list((tmp_path / "_build" / "html" / "chapters").glob("*.html"))
+    exercises = sum(p.read_text("utf-8").count('class="exercise') for p in pages)
+    solutions = [p.name for p in pages if 'class="solution' in p.read_text("utf-8")]
+    assert exercises >= 3 and not solutions, (exercises, solutions)
+
+
+def test_glossary_has_30_bilingual_terms() -> None:
+    text = (ROOT / "chapters" / "glossary.md").read_text("utf-8")
+    body = text.split("```{glossary}")[1].split("```")[0]
+    entries = re.split(r"\n(?=\S)", body.strip())
+    bilingual = [e for e in entries if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", e)]
+    assert len(entries) >= 30 and len(bilingual) >= 30, (len(entries), len(bilingual))
+
+
+CHAPTER_SECTIONS = ["## Overview", "## Prerequisites", "**Time to learn:**", "## Summary",
+                    "## Exercises", "## Discussion questions", "## References"]
+
+
+APPENDICES = ("data-sources", "glossary", "bibliography")
+TEMPLATE_PAGES = [next(p for p in (ROOT / f"{f}.ipynb", ROOT / f"{f}.md") if p.exists())
+                  for f in toc_files() if f.split("/")[-1] not in APPENDICES]
+
+
+@pytest.mark.parametrize("path", TEMPLATE_PAGES, ids=lambda p: p.name)
+def test_pages_follow_the_template(path) -> None:
+    """Every page but the appendices has the template's sections; chapters (not the intro or
+    how-to pages) have three exercises with solutions and two discussion questions."""
+    if path.suffix == ".ipynb":
+        text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    else:
+        text = path.read_text("utf-8")
+    missing = [s for s in [*CHAPTER_SECTIONS[:2], "## Summary", "## References"]
+               if s not in text]
+    assert not missing, f"{path.name}: missing {missing}"
+    if path.stem in ("intro", "how-to-students", "how-to-instructors"):
+        return
+    missing = [s for s in CHAPTER_SECTIONS if s not in text]
+    assert not missing, f"{path.name}: missing {missing}"
+    assert text.count("```{exercise}") >= 3 and text.count("```{solution}") >= 3
+    questions = text.split("## Discussion questions")[1].split("##")[0]
+    assert len(re.findall(r"^\d+\. ", questions, re.M)) >= 2
