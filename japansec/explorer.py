@@ -12,10 +12,10 @@ From that one declaration:
 - :meth:`Scenario.live` builds an ipywidgets panel (one control per parameter, labelled with its
   unit) driving a Plotly ``FigureWidget`` that is updated in place inside ``batch_update()`` —
   for instructors running the notebook;
-- :meth:`Scenario.static` builds a plain Plotly figure whose own slider (the first Slider) and
-  dropdown (the first Choice, or a second Slider) step through a precomputed grid of the same
-  ``compute`` — for students reading the static book, with no kernel. Other parameters stay at
-  their defaults there, and the figure says so.
+- :meth:`Scenario.static` builds a plain Plotly figure whose own slider (the first parameter)
+  and dropdown (the second) step through a precomputed grid of the same ``compute`` — for
+  students reading the static book, with no kernel. Other parameters stay at their defaults
+  there, and the figure's caption says so.
 
 Every value passes the parameter's check first, so an out-of-range or wrongly typed value is
 rejected with a ValueError naming the parameter and its allowed range.
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,7 +109,10 @@ class View:
 
 @dataclass(frozen=True)
 class Scenario:
-    """One explorer: parameters, a pure ``compute`` and a ``figure`` frame (see module doc)."""
+    """One explorer: parameters, a pure ``compute`` and a ``figure`` frame (see module doc).
+
+    The view's traces are the figure's first traces, in order; any further traces of the figure
+    (for example fixed reference points) never change."""
 
     name: str
     title: str
@@ -139,13 +142,10 @@ class Scenario:
         return view
 
     # --- the two faces ----------------------------------------------------------------------
-    def static_axes(self) -> tuple[Slider, Parameter | None]:
-        """The parameters the static figure varies: the first slider and the first other one."""
-        sliders = [p for p in self.parameters if isinstance(p, Slider)]
-        others = [p for p in self.parameters if p is not sliders[0]]
-        choices = [p for p in others if isinstance(p, Choice)]
-        second = choices[0] if choices else (others[0] if others else None)
-        return sliders[0], second
+    def static_axes(self) -> tuple[Parameter, Parameter | None]:
+        """The parameters the static figure varies: the first (on the figure's slider) and the
+        second (in its dropdown menu)."""
+        return self.parameters[0], (self.parameters[1] if len(self.parameters) > 1 else None)
 
     def grid(self) -> list[dict[str, Any]]:
         """Every parameter combination the static figure holds."""
@@ -161,7 +161,7 @@ class Scenario:
         fig = self.figure(base)
         seconds = second.values() if second else [None]
         frames, sliders, buttons = [], [], []
-        active = slider.values().index(_nearest(slider.values(), slider.default))
+        active = slider.values().index(_nearest(slider, slider.default))
         for b in seconds:
             start = self.view(**{slider.name: slider.values()[active]}
                               | ({second.name: b} if second else {}))
@@ -175,21 +175,24 @@ class Scenario:
             for a, params, traces in zip(slider.values(), params_list, views, strict=True):
                 name = frame_name(params)
                 frames.append(go.Frame(name=name, data=[
-                    {k: v for k, v in t.items() if k not in constant[i]}
+                    {"type": fig.data[i].type} | {k: v for k, v in t.items()
+                                                  if k not in constant[i]}
                     for i, t in enumerate(traces)]))
-                steps.append({"label": f"{a:g}", "method": "animate", "args": [[name], {
+                steps.append({"label": _short(slider, a), "method": "animate", "args": [[name], {
                     "mode": "immediate", "frame": {"duration": 0, "redraw": True},
                     "transition": {"duration": 0}}]})
+            unit = f" ({slider.unit})" if isinstance(slider, Slider) else ""
             sliders.append({"active": active, "steps": steps, "x": 0.0, "len": 1.0, "y": -0.02,
                             "yanchor": "top", "pad": {"t": 40},
-                            "currentvalue": {"prefix": f"{slider.label} ({slider.unit}): "}})
+                            "currentvalue": {"prefix": f"{slider.label}{unit}: "}})
             if second is not None:
                 buttons.append({"label": _label(second, b), "method": "update",
-                                "args": [_restyle(start), {"sliders": [sliders[-1]]}]})
+                                "args": [_restyle(start), {"sliders": [sliders[-1]]},
+                                         list(range(len(start.traces)))]})
         default_index = seconds.index(second.default) if second else 0
         # Show the default combination first (the grid value nearest to each default).
         shown = self.view(**{slider.name: slider.values()[active]})
-        for trace, update in zip(fig.data, shown.traces, strict=True):
+        for trace, update in zip(fig.data, shown.traces, strict=False):
             trace.update(_rounded(update))
         fig.frames = frames
         fig.update_layout(sliders=[sliders[default_index]])
@@ -221,7 +224,7 @@ class Scenario:
         def redraw(_change: Any = None) -> None:
             view = self.view(**{name: c.value for name, c in controls.items()})
             with figure.batch_update():
-                for trace, update in zip(figure.data, view.traces, strict=True):
+                for trace, update in zip(figure.data, view.traces, strict=False):
                     trace.update(_rounded(update))
 
         for control in controls.values():
@@ -249,8 +252,18 @@ def _label(parameter: Parameter, value: Any) -> str:
     return f"{parameter.label}: {value:g} {parameter.unit}"
 
 
-def _nearest(values: Sequence[float], target: float) -> float:
-    return min(values, key=lambda v: abs(v - target))
+def _nearest(parameter: Parameter, target: Any) -> Any:
+    """The grid value nearest to ``target`` (a Choice's default is on its grid)."""
+    if isinstance(parameter, Choice):
+        return target
+    return min(parameter.values(), key=lambda v: abs(v - target))
+
+
+def _short(parameter: Parameter, value: Any) -> str:
+    """A slider step's label: the number, or the option's label."""
+    if isinstance(parameter, Choice):
+        return dict((v, k) for k, v in parameter.options)[value]
+    return f"{value:g}"
 
 
 def _rounded(update: dict[str, Any], digits: int = 4) -> dict[str, Any]:

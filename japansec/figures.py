@@ -50,7 +50,7 @@ def source_line(*tables: str) -> str:
             if source["title"] not in titles:
                 titles.append(source["title"])
     text = "Source: " + "; ".join(titles) + "."
-    return _wrap(text, 110)
+    return wrap(text, 110)
 
 
 def add_source(fig: go.Figure, *tables: str) -> go.Figure:
@@ -60,8 +60,8 @@ def add_source(fig: go.Figure, *tables: str) -> go.Figure:
     """
     bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 120
     fig.add_annotation(
-        text=source_line(*tables), xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 22),
-        showarrow=False, xanchor="left", yanchor="top", align="left",
+        text=source_line(*tables), xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
+        showarrow=False, xanchor="left", yanchor="bottom", align="left",
         font={"size": 11, "color": "#666666"},
     )
     return fig
@@ -143,7 +143,7 @@ def timeline(categories: Sequence[str], title: str, subtitle: str,
             hover = [
                 f"<b>{r.title}</b><br>{r.date:%d %b %Y}"
                 f"{'' if r.date_precision == 'day' else ' (' + r.date_precision + ')'}"
-                f" · {r.status}<br>{_wrap(r.summary)}<br><i>Source: {r.source_publisher}, "
+                f" · {r.status}<br>{wrap(r.summary)}<br><i>Source: {r.source_publisher}, "
                 f"{r.source_date}</i>"
                 for r in part.itertuples()
             ]
@@ -161,7 +161,7 @@ def timeline(categories: Sequence[str], title: str, subtitle: str,
     return add_source(fig, "events")
 
 
-def _wrap(text: str, width: int = 60) -> str:
+def wrap(text: str, width: int = 60) -> str:
     words, lines, line = text.split(), [], ""
     for word in words:
         if len(line) + len(word) > width:
@@ -239,7 +239,7 @@ def budget_by_definition() -> go.Figure:
             x=rows["fiscal_year"].astype(int).tolist(), y=rows["amount_trillion_yen"].tolist(),
             mode="markers", name=label, marker={"size": 12, "color": colour},
             hovertext=[f"FY{r.fiscal_year} {r.stage.replace('_', ' ')}: ¥{r.amount_trillion_yen:g}"
-                       f" tn<br>{_wrap(r.note)}<br><i>Source: {r.source_publisher}, "
+                       f" tn<br>{wrap(r.note)}<br><i>Source: {r.source_publisher}, "
                        f"{r.source_date}</i>" for r in rows.itertuples()],
             hoverinfo="text")
     sipri = data.sipri("local_currency_current", ["Japan"], (2022, 2024))["Japan"] / 1e12
@@ -254,3 +254,64 @@ def budget_by_definition() -> go.Figure:
     titled(fig, "How much does Japan spend? It depends on what you count",
            "Defence money FY2022–FY2026 by definition and budget stage, ¥ trillion")
     return add_source(fig, "japan_budget", "sipri_milex")
+
+
+def regional_geo(fig: go.Figure, lon: tuple[float, float] = (115, 150),
+                 lat: tuple[float, float] = (20, 46)) -> go.Figure:
+    """The book's map of the region: Natural Earth 1:50m (served offline from the book's
+    _static/topojson/world_50m.json, which draws Miyako and Ishigaki), equirectangular."""
+    fig.update_geos(scope="world", resolution=50, projection_type="equirectangular",
+                    lonaxis_range=list(lon), lataxis_range=list(lat), showland=True,
+                    landcolor="#e8e4d8", showocean=True, oceancolor="#eaf2f8",
+                    showcountries=True, countrycolor="#999999", showcoastlines=True,
+                    coastlinecolor="#777777", showlakes=False, bgcolor="#ffffff")
+    return fig
+
+
+SITE_KINDS = {"gsdf_camp": ("GSDF camp", PALETTE["vermillion"]),
+              "gsdf_subcamp": ("GSDF sub-camp", PALETTE["orange"]),
+              "jasdf_base": ("ASDF base", PALETTE["sky"]),
+              "mod_hq": ("Ministry of Defense / JJOC", PALETTE["green"]),
+              "us_base": ("US base", PALETTE["blue"])}
+
+
+# Where each site's label goes on the map, so that neighbouring labels do not overlap.
+LABEL_POSITIONS = {"yokota": "top left", "ichigaya": "bottom right", "fuji": "bottom left",
+                   "nyutabaru": "bottom right", "ebino": "bottom left", "kengun": "middle left",
+                   "yufuin": "top right", "kadena": "middle left", "katsuren": "bottom right",
+                   "yonaguni": "top center", "ishigaki": "bottom center", "miyako": "top right",
+                   "kamifurano": "bottom left", "amami": "middle right"}
+
+
+def _site_hover(site: object) -> str:
+    approximate = (f"<br>Position approximate: {site.coordinates_note}"
+                   if site.coordinates == "approximate" else "")
+    return (f"<b>{site.name}</b> ({site.name_ja}), {site.prefecture}<br>"
+            f"{wrap(site.units_systems)}{approximate}<br>"
+            f"<i>Source: {site.source_publisher}, {site.source_date}</i>")
+
+
+def sites_map() -> go.Figure:
+    """The bases of the book on an offline map; open markers are approximate positions."""
+    sites = data.with_sources(data.load("sites"))
+    fig = go.Figure()
+    for kind, (label, colour) in SITE_KINDS.items():
+        rows = sites[sites["kind"] == kind]
+        if rows.empty:
+            continue
+        fig.add_scattergeo(
+            lat=rows["latitude"].round(4).tolist(), lon=rows["longitude"].round(4).tolist(),
+            mode="markers+text", name=label, text=rows["name"].tolist(),
+            textposition=[LABEL_POSITIONS.get(i, "middle right") for i in rows["id"]],
+            textfont={"size": 10},
+            marker={"size": 11, "color": colour, "line": {"width": 2, "color": colour},
+                    "symbol": ["circle-open" if c == "approximate" else "circle"
+                               for c in rows["coordinates"]]},
+            hovertext=[_site_hover(r) for r in rows.itertuples()],
+            hoverinfo="text")
+    regional_geo(fig, lon=(121, 147), lat=(23, 45))
+    fig.update_layout(height=620, margin={"t": 80, "b": 110, "l": 10, "r": 10},
+                      legend={"y": -0.02})
+    titled(fig, "From Hokkaido to Yonaguni: the sites of the build-up",
+           "Bases and garrisons in this book; open markers mark approximate positions")
+    return add_source(fig, "sites")

@@ -6,9 +6,9 @@ import plotly.graph_objects as go
 import pytest
 
 from japansec.explorer import Choice, Scenario, Slider, View, frame_name
-from japansec.scenarios.budget import BUDGET
+from japansec.scenarios import ALL_SCENARIOS
 
-SCENARIOS = [BUDGET]
+SCENARIOS = ALL_SCENARIOS
 
 
 def toy() -> Scenario:
@@ -68,15 +68,22 @@ def test_live_panel_updates_in_place_and_matches_compute(scenario: Scenario) -> 
     figure = panel.figure
     for name, control in panel.controls.items():
         parameter = next(p for p in scenario.parameters if p.name == name)
-        before = [list(t.y) for t in figure.data]
+        keys = sorted(scenario.view().traces[0])
+        before = [[list(getattr(t, k)) for k in keys] for t in figure.data]
         identity = id(figure)
         new = parameter.values()[-1] if parameter.values()[-1] != control.value else \
             parameter.values()[0]
         control.value = new
         assert id(panel.figure) == identity, "the figure must be updated, not replaced"
         expected = scenario.view(**{n: c.value for n, c in panel.controls.items()})
-        shown = [list(t.y) for t in figure.data]
-        assert shown == [pytest.approx(t["y"], abs=1e-4) for t in expected.traces]
+        shown = [[list(getattr(t, k)) for k in keys] for t in figure.data]
+        for trace_shown, trace in zip(shown, expected.traces, strict=False):
+            for values, key in zip(trace_shown, keys, strict=True):
+                want = list(trace[key])
+                if want and isinstance(want[0], float):
+                    assert values == pytest.approx(want, abs=1e-3), (name, key)
+                else:
+                    assert values == want, (name, key)
         if any(b != s for b, s in zip(before, shown, strict=True)):
             continue
         pytest.fail(f"moving {name} did not change the figure")
@@ -100,5 +107,6 @@ def test_live_controls_cannot_leave_the_range() -> None:
     assert slider.value == 2  # ipywidgets clamps to max; the model never sees 99
 
 
-def test_static_explorer_stays_small() -> None:
-    assert len(BUDGET.static().to_json()) < 300 * 1024
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_static_explorer_stays_small(scenario: Scenario) -> None:
+    assert len(scenario.static().to_json()) < 300 * 1024

@@ -50,17 +50,24 @@ from japansec.explorer import LIVE_PANELS
 moved = 0
 for panel in LIVE_PANELS:
     figure = panel.figure
+    keys = sorted(panel.scenario.view().traces[0])
+    state = lambda: [[list(getattr(t, k)) for k in keys] for t in figure.data]
     for name, control in panel.controls.items():
         parameter = next(p for p in panel.scenario.parameters if p.name == name)
-        before = [list(t.y) for t in figure.data]
+        before = state()
         options = parameter.values()
         control.value = options[-1] if options[-1] != control.value else options[0]
         assert panel.figure is figure, "figure replaced instead of updated"
-        after = [list(t.y) for t in figure.data]
+        after = state()
         assert after != before, f"{panel.scenario.name}: moving {name} changed nothing"
         expected = panel.scenario.view(**{n: c.value for n, c in panel.controls.items()})
         for shown, trace in zip(after, expected.traces):
-            assert all(abs(a - b) < 1e-3 for a, b in zip(shown, trace["y"])), name
+            for values, key in zip(shown, keys):
+                want = list(trace[key])
+                if want and isinstance(want[0], float):
+                    assert all(abs(a - b) < 1e-3 for a, b in zip(values, want)), (name, key)
+                else:
+                    assert values == want, (name, key)
         moved += 1
 print(f"LIVE-CONTROLS-MOVED {moved}")
 """
