@@ -58,9 +58,14 @@ def add_source(fig: go.Figure, *tables: str) -> go.Figure:
 
     Call it last: it sits at the bottom of the bottom margin, below legends and sliders.
     """
+    return add_foot_note(fig, source_line(*tables))
+
+
+def add_foot_note(fig: go.Figure, text: str) -> go.Figure:
+    """Write ``text`` (a source line) at the bottom of the figure's bottom margin."""
     bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 120
     fig.add_annotation(
-        text=source_line(*tables), xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
+        text=text, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
         showarrow=False, xanchor="left", yanchor="bottom", align="left",
         font={"size": 11, "color": "#666666"},
     )
