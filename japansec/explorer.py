@@ -183,15 +183,16 @@ class Scenario:
                     "transition": {"duration": 0}}]})
             unit = f" ({slider.unit})" if isinstance(slider, Slider) else ""
             sliders.append({"active": active, "steps": steps, "x": 0.0, "len": 1.0, "y": -0.02,
-                            "yanchor": "top", "pad": {"t": 40},
+                            "yanchor": "top", "pad": {"t": 60},
                             "currentvalue": {"prefix": f"{slider.label}{unit}: "}})
             if second is not None:
                 buttons.append({"label": _label(second, b), "method": "update",
                                 "args": [_restyle(start), {"sliders": [sliders[-1]]},
                                          list(range(len(start.traces)))]})
-        default_index = seconds.index(second.default) if second else 0
+        default_index = seconds.index(_nearest(second, second.default)) if second else 0
         # Show the default combination first (the grid value nearest to each default).
-        shown = self.view(**{slider.name: slider.values()[active]})
+        shown = self.view(**{slider.name: slider.values()[active]}
+                          | ({second.name: seconds[default_index]} if second else {}))
         for trace, update in zip(fig.data, shown.traces, strict=False):
             trace.update(_rounded(update))
         fig.frames = frames

@@ -51,7 +51,8 @@ moved = 0
 for panel in LIVE_PANELS:
     figure = panel.figure
     keys = sorted(panel.scenario.view().traces[0])
-    state = lambda: [[list(getattr(t, k)) for k in keys] for t in figure.data]
+    count = len(panel.scenario.view().traces)
+    state = lambda: [[list(getattr(t, k)) for k in keys] for t in figure.data[:count]]
     for name, control in panel.controls.items():
         parameter = next(p for p in panel.scenario.parameters if p.name == name)
         before = state()

@@ -1,0 +1,157 @@
+"""Richardson's arms-race model for two rivals (Richardson 1960).
+
+    dx/dt = a·y − m·x + g        dy/dt = b·x − n·y + h
+
+x and y are the two sides' military spending; a and b how strongly each reacts to the other
+(reaction), m and n how much each restrains its own spending (fatigue), g and h standing
+grievances or ambitions. With all coefficients positive the system has one equilibrium, which is
+stable when m·n > a·b: fatigue outweighs reaction and spending settles; otherwise it runs away.
+
+Examples
+--------
+>>> [round(v, 9) for v in equilibrium(a=0.1, b=0.1, m=0.2, n=0.2, g=1.0, h=1.0)]
+[10.0, 10.0]
+>>> is_stable(a=0.1, b=0.1, m=0.2, n=0.2), is_stable(a=0.3, b=0.3, m=0.2, n=0.2)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from japansec.models.checks import check_number
+
+
+@dataclass(frozen=True)
+class Coefficients:
+    """Reaction (a, b), fatigue (m, n) and grievance (g, h) coefficients, per year."""
+
+    a: float
+    b: float
+    m: float
+    n: float
+    g: float
+    h: float
+
+    def __post_init__(self) -> None:
+        for name in ("a", "b", "m", "n"):
+            check_number(name, getattr(self, name), -5.0, 5.0)
+        for name in ("g", "h"):
+            check_number(name, getattr(self, name), -1e6, 1e6)
+
+    def matrix(self) -> np.ndarray:
+        return np.array([[-self.m, self.a], [self.b, -self.n]])
+
+
+def equilibrium(a: float, b: float, m: float, n: float, g: float, h: float,
+                ) -> tuple[float, float] | None:
+    """The point where both derivatives vanish, or None when m·n = a·b (no single point)."""
+    c = Coefficients(a, b, m, n, g, h)
+    det = m * n - a * b
+    if abs(det) < 1e-12:
+        return None
+    x, y = np.linalg.solve(c.matrix(), -np.array([g, h]))
+    return float(x), float(y)
+
+
+def is_stable(a: float, b: float, m: float, n: float) -> bool:
+    """Richardson's condition for positive coefficients: fatigue outweighs reaction, m·n > a·b
+    (with m + n > 0, both eigenvalues of the system are then negative)."""
+    Coefficients(a, b, m, n, 0.0, 0.0)
+    eigenvalues = np.linalg.eigvals(np.array([[-m, a], [b, -n]]))
+    return bool(np.all(eigenvalues.real < 0))
+
+
+def closed_form(c: Coefficients, x0: float, y0: float, times: np.ndarray) -> np.ndarray:
+    """Exact solution z(t) = z* + V·exp(Λt)·V⁻¹·(z0 − z*), via the eigen-decomposition of the
+    system matrix (requires m·n ≠ a·b). Returns an array of shape (len(times), 2)."""
+    star = np.array(equilibrium(c.a, c.b, c.m, c.n, c.g, c.h))
+    values, vectors = np.linalg.eig(c.matrix())
+    start = np.linalg.solve(vectors, np.array([x0, y0]) - star)
+    paths = [star + (vectors @ (np.exp(values * t) * start)).real for t in times]
+    return np.array(paths)
+
+
+def simulate(c: Coefficients, x0: float, y0: float, years: int, steps_per_year: int = 20,
+             ) -> np.ndarray:
+    """Integrate the equations with the classical Runge–Kutta method; one row per year
+    (year 0 = the start), columns x and y."""
+    if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 200:
+        raise ValueError(f"years must be a whole number from 1 to 200, not {years!r}")
+    x0 = check_number("x0", x0, 0.0)
+    y0 = check_number("y0", y0, 0.0)
+    matrix, push = c.matrix(), np.array([c.g, c.h])
+
+    def rate(z: np.ndarray) -> np.ndarray:
+        return matrix @ z + push
+
+    dt = 1 / steps_per_year
+    z = np.array([x0, y0])
+    out = [z.copy()]
+    for _ in range(years):
+        for _ in range(steps_per_year):
+            k1 = rate(z)
+            k2 = rate(z + dt / 2 * k1)
+            k3 = rate(z + dt / 2 * k2)
+            k4 = rate(z + dt * k3)
+            z = z + dt / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+        out.append(z.copy())
+    return np.array(out)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Least-squares coefficients and the share of year-to-year change each equation explains."""
+
+    coefficients: Coefficients
+    r2_x: float
+    r2_y: float
+    years: int
+
+
+def _least_squares(design: np.ndarray, target: np.ndarray, nonnegative: tuple[int, ...],
+                   ) -> np.ndarray:
+    """Least squares with the listed coefficients kept at zero or above: the best feasible
+    solution over every choice of which of them to fix at zero (exact for so few unknowns)."""
+    best, best_residual = None, np.inf
+    for count in range(len(nonnegative) + 1):
+        for fixed in itertools.combinations(nonnegative, count):
+            free = [i for i in range(design.shape[1]) if i not in fixed]
+            coefficients = np.zeros(design.shape[1])
+            coefficients[free] = np.linalg.lstsq(design[:, free], target, rcond=None)[0]
+            if any(coefficients[i] < -1e-12 for i in nonnegative):
+                continue
+            residual = float(np.sum((target - design @ coefficients) ** 2))
+            if residual < best_residual - 1e-12:
+                best, best_residual = coefficients, residual
+    return best
+
+
+def fit(x: np.ndarray, y: np.ndarray, signs: bool = True) -> Fit:
+    """Fit the yearly (discrete) form of the model by least squares:
+    x[t+1] − x[t] = a·y[t] − m·x[t] + g, and likewise for y. Needs at least 5 years.
+
+    With ``signs`` (the default) the reaction and fatigue coefficients are kept at zero or above,
+    as Richardson's model assumes; grievances may take either sign."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.shape != y.shape or x.ndim != 1 or len(x) < 5:
+        raise ValueError("x and y must be equal-length series of at least 5 years")
+    if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+        raise ValueError("x and y must not contain missing values")
+    design_x = np.column_stack([y[:-1], -x[:-1], np.ones(len(x) - 1)])
+    design_y = np.column_stack([x[:-1], -y[:-1], np.ones(len(y) - 1)])
+    dx, dy = np.diff(x), np.diff(y)
+    nonnegative = (0, 1) if signs else ()
+    a, m, g = _least_squares(design_x, dx, nonnegative)
+    b, n, h = _least_squares(design_y, dy, nonnegative)
+
+    def r2(design: np.ndarray, coef: tuple, target: np.ndarray) -> float:
+        residual = target - design @ np.array(coef)
+        total = np.sum((target - target.mean()) ** 2)
+        return float(1 - np.sum(residual**2) / total) if total else 1.0
+
+    return Fit(Coefficients(float(a), float(b), float(m), float(n), float(g), float(h)),
+               r2(design_x, (a, m, g), dx), r2(design_y, (b, n, h), dy), len(x))

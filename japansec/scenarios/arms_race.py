@@ -1,0 +1,121 @@
+"""Arms-race explorer: Richardson's model for Japan and China, with defaults fitted to SIPRI.
+
+The defaults are the sign-constrained least-squares fit (japansec.models.richardson.fit) to SIPRI's
+constant-2023-US$ spending of Japan (x) and China (y), FIT_YEARS. The fit is poor (see the
+chapter): the explorer is for reasoning about the model, not a forecast.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from japansec import data
+from japansec.explorer import Scenario, Slider, View
+from japansec.figures import COUNTRY_COLOURS, PALETTE, add_source, titled, wrap
+from japansec.models.richardson import Coefficients, Fit, equilibrium, fit, is_stable, simulate
+
+FIT_YEARS = (2000, 2024)
+END_YEAR = 2040
+
+
+@cache
+def spending() -> tuple[list[int], list[float], list[float]]:
+    """Years and SIPRI spending of Japan and China, US$ bn at constant 2023 prices."""
+    wide = data.sipri("constant_2023_usd_m", ["Japan", "China"], FIT_YEARS) / 1000
+    return wide.index.tolist(), wide["Japan"].round(2).tolist(), wide["China"].round(2).tolist()
+
+
+@cache
+def fitted() -> Fit:
+    _, japan, china = spending()
+    return fit(japan, china)
+
+
+def compute(a: float, b: float, m: float, n: float, g: float, h: float) -> View:
+    """Traces: model paths of Japan and China to END_YEAR, the phase-plane path, the
+    equilibrium, and a summary line."""
+    years, japan, china = spending()
+    coefficients = Coefficients(a, b, m, n, g, h)
+    path = simulate(coefficients, japan[-1], china[-1], END_YEAR - years[-1])
+    future = list(range(years[-1], END_YEAR + 1))
+    x, y = [round(v, 2) for v in path[:, 0]], [round(v, 2) for v in path[:, 1]]
+    point = equilibrium(a, b, m, n, g, h)
+    stable = is_stable(a, b, m, n)
+    where = (f"equilibrium Japan {point[0]:,.0f}, China {point[1]:,.0f} US$ bn"
+             if point and min(point) >= 0 else "no equilibrium with positive spending")
+    verdict = ("STABLE (m·n > a·b): spending settles" if stable else
+               "UNSTABLE (m·n ≤ a·b): no settling point attracts spending")
+    summary = wrap(f"{verdict}; {where}. m·n = {m * n:.4f}, a·b = {a * b:.4f}", 44)
+    eq = [[round(point[0], 1)], [round(point[1], 1)]] if point else [[], []]
+    return View(traces=[
+        {"x": future, "y": x, "text": [f"Japan {v:,.0f}" for v in x]},
+        {"x": future, "y": y, "text": [f"China {v:,.0f}" for v in y]},
+        {"x": x, "y": y, "text": [str(year) for year in future]},
+        {"x": eq[0], "y": eq[1], "text": ["equilibrium"] * len(eq[0])},
+        {"x": [FIT_YEARS[0]], "y": [6000], "text": [summary]},
+    ])
+
+
+def figure(view: View) -> go.Figure:
+    """Left: spending over time, data and model; right: the phase plane (Japan vs China)."""
+    years, japan, china = spending()
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.14)
+    japan_colour, china_colour = COUNTRY_COLOURS["Japan"], COUNTRY_COLOURS["China"]
+    fig.add_scatter(**view.traces[0], mode="lines", name="Japan, model",
+                    line={"color": japan_colour, "width": 3}, hoverinfo="text", row=1, col=1)
+    fig.add_scatter(**view.traces[1], mode="lines", name="China, model",
+                    line={"color": china_colour, "width": 3}, hoverinfo="text", row=1, col=1)
+    fig.add_scatter(**view.traces[2], mode="lines+markers", name="Model path (from 2024)",
+                    line={"color": PALETTE["grey"]}, marker={"size": 5}, row=1, col=2,
+                    hovertemplate="%{text}: Japan %{x:,.0f}, China %{y:,.0f}<extra></extra>")
+    fig.add_scatter(**view.traces[3], mode="markers", name="Equilibrium", row=1, col=2,
+                    marker={"symbol": "x", "size": 14, "color": "#000000"}, hoverinfo="text")
+    fig.add_scatter(**view.traces[4], mode="text", textposition="middle right",
+                    showlegend=False, hoverinfo="skip", cliponaxis=False, row=1, col=1,
+                    textfont={"size": 11})
+    fig.add_scatter(x=years, y=japan, mode="markers", name="Japan, SIPRI",
+                    marker={"color": japan_colour, "size": 6}, row=1, col=1,
+                    hovertemplate="Japan %{x}: US$ %{y:,.1f} bn<extra></extra>")
+    fig.add_scatter(x=years, y=china, mode="markers", name="China, SIPRI",
+                    marker={"color": china_colour, "size": 6}, row=1, col=1,
+                    hovertemplate="China %{x}: US$ %{y:,.1f} bn<extra></extra>")
+    fig.add_scatter(x=japan, y=china, mode="markers", name="SIPRI (phase plane)",
+                    marker={"color": PALETTE["orange"], "size": 5}, row=1, col=2,
+                    hovertemplate="Japan %{x:,.0f}, China %{y:,.0f}<extra></extra>")
+    fig.update_yaxes(type="log", title_text="US$ bn, 2023 prices (log)", row=1, col=1,
+                     range=[1, 4])
+    fig.update_xaxes(type="log", title_text="Japan, US$ bn (log)", row=1, col=2, range=[1, 3.3])
+    fig.update_yaxes(type="log", title_text="China, US$ bn (log)", row=1, col=2, range=[1, 4])
+    fig.update_layout(height=700, hovermode="closest", margin={"t": 150, "b": 280},
+                      legend={"y": -0.62, "orientation": "h"})
+    titled(fig, "Would Japan and China spiral? Richardson's model, fitted to SIPRI",
+           f"Defaults fitted to {FIT_YEARS[0]}–{FIT_YEARS[1]}; a teaching model, not a forecast")
+    return add_source(fig, "sipri_milex")
+
+
+def _defaults() -> Coefficients:
+    return fitted().coefficients
+
+
+ARMS_RACE = Scenario(
+    name="arms_race",
+    title="Arms-race explorer (Richardson)",
+    description=("Projects Japan's and China's military spending to 2040 under Richardson's "
+                 "action–reaction model, from defaults fitted to SIPRI, and says whether the "
+                 "system is stable."),
+    parameters=(
+        Slider("a", "a: Japan's reaction to China", "per year", 0, 0.1, 0.01,
+               round(_defaults().a, 4)),
+        Slider("b", "b: China's reaction to Japan", "per year", 0, 1, 0.2,
+               round(_defaults().b, 4)),
+        Slider("m", "m: Japan's fatigue", "per year", 0, 0.5, 0.05, round(_defaults().m, 4)),
+        Slider("n", "n: China's fatigue", "per year", 0, 0.5, 0.05, round(_defaults().n, 4)),
+        Slider("g", "g: Japan's grievance", "US$ bn a year", -20, 20, 1, round(_defaults().g, 3)),
+        Slider("h", "h: China's grievance", "US$ bn a year", -60, 60, 5, round(_defaults().h, 3)),
+    ),
+    compute=compute,
+    figure=figure,
+)
