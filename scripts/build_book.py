@@ -6,14 +6,17 @@ stale outputs live in one place (here), and `make book`, the tests and the bench
 - ``--warningiserror --nitpick --keep-going``: any warning (a blank Plotly figure's
   ``mystnb.unknown_mime_type``, a broken reference, a failing notebook) fails the build, and the log
   lists all of them, not just the first.
-- ``--all``: Sphinx re-reads every page. Together with ``execute_notebooks: force`` in _config.yml
-  this re-executes every notebook on every build, so a change to the package or to a data file can
-  never leave a stale output behind (jupyter-cache keys on cell text only).
+- ``--all``: Sphinx re-reads every page, and the execution cache (``_build/.jupyter_cache``) is
+  emptied first, so every notebook is re-executed on every build: a change to the package or to a
+  data file can never leave a stale output behind (jupyter-cache keys on cell text only).
+- ``--student-edition`` builds without exercise solutions and reuses the cache of the build just
+  made (the same notebooks, the same outputs), so build the book first.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +50,11 @@ def main() -> int:
         config.parent.mkdir(parents=True, exist_ok=True)
         text = (ROOT / "_config.yml").read_text(encoding="utf-8")
         config.write_text(text.replace("hide_solutions: false", "hide_solutions: true"), "utf-8")
+    cache = ROOT / "_build" / ".jupyter_cache"
+    if not args.student_edition:
+        shutil.rmtree(cache, ignore_errors=True)
+    elif not cache.exists():
+        print("note: no execution cache: run `make book` first; executing every notebook now")
     code = build(args.output, config)
     index = args.output / "_build" / "html" / "index.html"
     if code != 0:
