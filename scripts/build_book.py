@@ -50,6 +50,15 @@ def main() -> int:
         config.parent.mkdir(parents=True, exist_ok=True)
         text = (ROOT / "_config.yml").read_text(encoding="utf-8")
         config.write_text(text.replace("hide_solutions: false", "hide_solutions: true"), "utf-8")
+    # Validate the data package first: a malformed table stops the build here, with a message
+    # naming file, row, column and rule, rather than deep inside a notebook.
+    from japansec.data import DataError, validate_all
+
+    try:
+        validate_all()
+    except DataError as error:
+        print(f"DATA ERROR: {error}", file=sys.stderr)
+        return 1
     cache = ROOT / "_build" / ".jupyter_cache"
     if not args.student_edition:
         shutil.rmtree(cache, ignore_errors=True)
