@@ -31,10 +31,6 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-LIVE_NOTE = ("This is the static version: its controls step through precomputed scenarios. "
-             "Run the notebook in JupyterLab, JupyterHub or Colab for the live panel.")
-
-
 @dataclass(frozen=True)
 class Slider:
     """A numeric parameter with a range and a step (the grid of the static figure)."""
@@ -66,9 +62,6 @@ class Slider:
                              f"{self.unit}, not {value!r}")
         return float(value)
 
-    def describe(self, value: float) -> str:
-        return f"{self.label}: {value:g} {self.unit}".rstrip()
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -91,9 +84,6 @@ class Choice:
             raise ValueError(f"{self.name} ({self.label}) must be one of {self.values()}, "
                              f"not {value!r}")
         return value
-
-    def describe(self, value: Any) -> str:
-        return f"{self.label}: {dict((v, k) for k, v in self.options)[value]}"
 
 
 Parameter = Slider | Choice
