@@ -31,6 +31,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+
 @dataclass(frozen=True)
 class Slider:
     """A numeric parameter with a range and a step (the grid of the static figure)."""
