@@ -6,7 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from japansec import data
-from japansec.figures import PALETTE, add_source, titled, wrap
+from japansec.figures import PALETTE, add_source, event_hover, titled
 
 # Which partner lane and which milestone each agreement event is (ids of table events).
 AGREEMENT_EVENTS = {
@@ -45,9 +45,7 @@ def agreements_timeline() -> go.Figure:
             y=[AGREEMENT_EVENTS[i][0] for i in ids], mode="markers", name=milestone,
             marker={"symbol": symbol, "size": 14, "color": colour,
                     "line": {"width": 2, "color": colour}},
-            hovertext=[f"<b>{r.title}</b><br>{r.date:%d %b %Y}<br>{wrap(r.summary)}<br>"
-                       f"<i>Source: {r.source_publisher}, {r.source_date}</i>"
-                       for r in rows.itertuples()], hoverinfo="text")
+            hovertext=[event_hover(r) for r in rows.itertuples()], hoverinfo="text")
     fig.update_layout(height=470, hovermode="closest", margin={"t": 90, "b": 130},
                       yaxis={"categoryorder": "array", "categoryarray": lanes[::-1]},
                       xaxis={"type": "date"}, legend={"y": -0.14})

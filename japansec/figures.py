@@ -72,6 +72,17 @@ def add_foot_note(fig: go.Figure, text: str) -> go.Figure:
     return fig
 
 
+def source_note(row: object) -> str:
+    """A hover line naming a row's source (rows joined by ``data.with_sources``)."""
+    return f"<i>Source: {row.source_publisher}, {row.source_date}</i>"
+
+
+def event_hover(event: object) -> str:
+    """Hover text for an event: title, date, summary and source."""
+    return (f"<b>{event.title}</b><br>{event.date:%d %b %Y}<br>{wrap(event.summary)}<br>"
+            f"{source_note(event)}")
+
+
 def titled(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
     """Title that states the finding; subtitle that states the measure and unit."""
     fig.update_layout(title={
@@ -148,8 +159,7 @@ def timeline(categories: Sequence[str], title: str, subtitle: str,
             hover = [
                 f"<b>{r.title}</b><br>{r.date:%d %b %Y}"
                 f"{'' if r.date_precision == 'day' else ' (' + r.date_precision + ')'}"
-                f" · {r.status}<br>{wrap(r.summary)}<br><i>Source: {r.source_publisher}, "
-                f"{r.source_date}</i>"
+                f" · {r.status}<br>{wrap(r.summary)}<br>{source_note(r)}"
                 for r in part.itertuples()
             ]
             fig.add_scatter(
@@ -244,8 +254,7 @@ def budget_by_definition() -> go.Figure:
             x=rows["fiscal_year"].astype(int).tolist(), y=rows["amount_trillion_yen"].tolist(),
             mode="markers", name=label, marker={"size": 12, "color": colour},
             hovertext=[f"FY{r.fiscal_year} {r.stage.replace('_', ' ')}: ¥{r.amount_trillion_yen:g}"
-                       f" tn<br>{wrap(r.note)}<br><i>Source: {r.source_publisher}, "
-                       f"{r.source_date}</i>" for r in rows.itertuples()],
+                       f" tn<br>{wrap(r.note)}<br>{source_note(r)}" for r in rows.itertuples()],
             hoverinfo="text")
     sipri = data.sipri("local_currency_current", ["Japan"], (2022, 2024))["Japan"] / 1e12
     fig.add_scatter(x=sipri.index.tolist(), y=sipri.round(3).tolist(), mode="lines+markers",
@@ -293,7 +302,7 @@ def _site_hover(site: object) -> str:
                    if site.coordinates == "approximate" else "")
     return (f"<b>{site.name}</b> ({site.name_ja}), {site.prefecture}<br>"
             f"{wrap(site.units_systems)}{approximate}<br>"
-            f"<i>Source: {site.source_publisher}, {site.source_date}</i>")
+            f"{source_note(site)}")
 
 
 def sites_map() -> go.Figure:

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from japansec import data
-from japansec.figures import COUNTRY_COLOURS, add_source, titled, wrap
+from japansec.figures import COUNTRY_COLOURS, add_source, event_hover, source_note, titled, wrap
 
 LANES = ("Moves", "Responses")
 
@@ -17,7 +17,7 @@ def _response_hover(response: object) -> str:
     quote = f"<br>“{wrap(response.quote)}”" if pd.notna(response.quote) else ""
     return (f"<b>{speaker}</b> ({response.office}), {response.date:%d %b %Y}<br>"
             f"{wrap(response.summary)}{quote}<br>"
-            f"<i>Source: {response.source_publisher}, {response.source_date}</i>")
+            f"{source_note(response)}")
 
 
 def action_reaction() -> go.Figure:
@@ -39,9 +39,7 @@ def action_reaction() -> go.Figure:
         x=moves["date"].dt.strftime("%Y-%m-%d").tolist(), y=[LANES[0]] * len(moves),
         mode="markers", name="Move by Japan (and allies)",
         marker={"size": 13, "color": COUNTRY_COLOURS["Japan"]}, hoverinfo="text",
-        hovertext=[f"<b>{m.title}</b><br>{m.date:%d %b %Y}<br>{wrap(m.summary)}<br>"
-                   f"<i>Source: {m.source_publisher}, {m.source_date}</i>"
-                   for m in moves.itertuples()])
+        hovertext=[event_hover(m) for m in moves.itertuples()])
     fig.add_scatter(
         x=reactions["date"].dt.strftime("%Y-%m-%d").tolist(), y=[LANES[1]] * len(reactions),
         mode="markers", name="China's official response",
