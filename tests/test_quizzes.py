@@ -13,7 +13,8 @@ import yaml
 from conftest import ROOT, chapter_objectives
 
 from japansec import data, quizzes
-from japansec.notebooks import run_notebook
+from japansec.build import quizzes as build_quizzes
+from japansec.build.notebooks import run_notebook
 
 CHAPTERS = ("money", "missiles", "alliance", "risk")
 
@@ -96,7 +97,7 @@ def test_a_broken_file_is_reported_by_file_question_field_and_rule(name: str, tm
 
 def test_site_script_makes_no_request_off_the_site() -> None:
     """The copy of jupyterquiz in _static has its only external URL (a MathJax CDN) replaced."""
-    script = quizzes.site_script()
+    script = build_quizzes.site_script()
     assert "http://" not in script.replace("http$1", "")
     assert "https://" not in script
     assert "show_questions" in script
