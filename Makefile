@@ -56,6 +56,11 @@ data: setup
 lms: setup
 	$(BIN)/python scripts/make_lms.py
 
+## pdf: the printable edition, _build/pdf/student.pdf and instructor.pdf (builds the book if missing)
+pdf: setup
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python scripts/make_pdf.py
+
 ## lint: ruff over the code
 lint: setup
 	$(BIN)/python -m ruff check .
