@@ -7,6 +7,7 @@ colour-blind-safe palette (Okabe & Ito 2008), with the same colour for a country
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -153,14 +154,16 @@ def timeline(categories: Sequence[str], title: str, subtitle: str,
 
 
 def wrap(text: str, width: int = 60) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    """Break ``text`` into lines of at most ``width`` characters, joined by ``<br>`` for Plotly.
+
+    A word longer than ``width`` stays whole on its own line (never split, never preceded by an
+    empty line).
+
+    >>> wrap("Japan's defence budget rose", 12)
+    "Japan's<br>defence<br>budget rose"
+    """
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False,
+                                     break_on_hyphens=False))
 
 
 def regional_geo(fig: go.Figure, lon: tuple[float, float] = (115, 150),
