@@ -88,8 +88,9 @@ def validate_once(name: str, base: Path = DATA_DIR) -> None:
 
     Frictionless's primary-key check takes seconds on the 65,000-row SIPRI table; a stamp named by
     the SHA-256 of the table's bytes, of the tables it points to, of the package descriptor and of
-    frictionless's version (in ``_build/data-validated/``) records a passed validation, so a notebook pays for it once per
-    machine, not on every run. Any change to the data or to the schema validates again.
+    frictionless's version (in ``_build/data-validated/``) records a passed validation, so a
+    notebook pays for it once per machine, not on every run. Any change to the data or to the
+    schema validates again.
     """
     from importlib.metadata import version
 
