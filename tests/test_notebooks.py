@@ -9,9 +9,10 @@ import sys
 
 import nbformat
 import pytest
-from conftest import ROOT, toc_files, toc_notebooks
+from conftest import ROOT, toc_notebooks
 from nbclient.exceptions import CellExecutionError
 
+from japansec.build.book import toc_files
 from japansec.build.notebooks import run_notebook
 
 NOTEBOOK_TIMEOUT = 60  # seconds per cell; the benchmark tracks the real times (target ≤ 10 s)
