@@ -178,13 +178,14 @@ def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def sipri(measure: str, countries: list[str] | None = None, years: tuple[int, int] | None = None,
-          ) -> pd.DataFrame:
+          table: pd.DataFrame | None = None) -> pd.DataFrame:
     """SIPRI values of one measure as a wide table: one row per year, one column per country.
 
     ``countries`` are SIPRI's names (e.g. "Japan", "Korea, South"); ``years`` an inclusive range.
-    Missing values (SIPRI's "..." and "xxx") stay missing.
+    Missing values (SIPRI's "..." and "xxx") stay missing. ``table`` is table sipri_milex (or a
+    part of it); loaded from the data package when not given.
     """
-    frame = load("sipri_milex")
+    frame = load("sipri_milex") if table is None else table
     known = set(frame["measure"].unique())
     if measure not in known:
         raise ValueError(f"measure must be one of {sorted(known)}, not {measure!r}")

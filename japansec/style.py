@@ -115,16 +115,16 @@ CATEGORY_COLOURS = {
 STATUS_SYMBOLS = {"done": "circle", "announced": "circle-open", "reported": "diamond-open"}
 
 
-def timeline(categories: Sequence[str], title: str, subtitle: str,
+def timeline(events: pd.DataFrame, categories: Sequence[str], title: str, subtitle: str,
              start: str = "2013-01-01") -> go.Figure:
     """Events of the given categories, one lane per category; hover shows summary and source.
 
-    Filled markers are events that happened; open markers were announced or reported only.
+    ``events`` is table events with its sources (``data.with_sources``). Filled markers are events
+    that happened; open markers were announced or reported only.
     """
     unknown = set(categories) - set(CATEGORY_COLOURS)
     if unknown:
         raise ValueError(f"unknown categories {sorted(unknown)}; known: {list(CATEGORY_COLOURS)}")
-    events = data.with_sources(data.load("events"))
     events = events[events["category"].isin(categories) & (events["date"] >= start)]
     fig = go.Figure()
     for category in categories:
