@@ -55,14 +55,16 @@ def test_enough_events_from_2013_to_the_as_of_date() -> None:
 
 
 def test_reactions_come_after_what_they_answer() -> None:
+    """The date a reaction is drawn at (its stored date, whatever its precision) is never before
+    the move it answers: a month-precise date stands for the month's first day and would be drawn
+    before a move later in that month."""
     reactions = data.load("reactions").dropna(subset=["responds_to"])
     events = data.load("events").set_index("id")
     for _, row in reactions.iterrows():
         answered = events.loc[row["responds_to"], "date"]
-        when = row["date"]
-        if row["date_precision"] == "month":  # a month-precise date is the month's first day
-            when = when + pd.offsets.MonthEnd(0)
-        assert when >= answered, f"reaction {row['id']} predates event {row['responds_to']}"
+        assert row["date"] >= answered, (
+            f"reactions.csv {row['id']}: dated {row['date']:%Y-%m-%d}, before the move it answers "
+            f"({row['responds_to']}, {answered:%Y-%m-%d})")
 
 
 def test_sources_that_differ_are_both_recorded() -> None:
