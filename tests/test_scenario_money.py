@@ -48,8 +48,10 @@ def test_growth_needed_is_the_smallest_slider_value_that_reaches_the_threshold()
         reached = BUDGET.view(yardstick=yardstick, spending_growth=growth).traces[1]
         upto = [s for y, s in zip(reached["x"], reached["y"], strict=True) if y <= 2027]
         assert max(upto) >= 2.0
-        if growth > 0:  # one step less falls short (0 % is the slider's lowest value)
-            before = BUDGET.view(yardstick=yardstick, spending_growth=growth - 1).traces[1]
+        slider = next(p for p in BUDGET.parameters if p.name == "spending_growth")
+        lower = [g for g in slider.values() if g < growth]
+        if lower:  # the slider's next value down must fall short (none below its minimum)
+            before = BUDGET.view(yardstick=yardstick, spending_growth=lower[-1]).traces[1]
             assert max(s for y, s in zip(before["x"], before["y"], strict=True)
                        if y <= 2027) < 2.0
     assert growth_needed(2.0, 2027, yardstick="strategy") < growth_needed(
