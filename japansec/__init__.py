@@ -1,9 +1,11 @@
 """japansec: the shared code of the book "Japan's security shift since 2022".
 
 Data flows one way: ``data`` (load and validate the data package) → ``models`` (pure functions)
-→ ``figures`` (Plotly builders) → ``explorer`` (one scenario declaration → live panel + static
-figure) → the chapter notebooks. ``plotly_mime`` and ``sphinxext`` make the figures render in the
-static book.
+→ ``style`` (the one look) and ``figures.<chapter>`` (each chapter's figures) → ``explorer`` (one
+scenario declaration → live panel + static figure) with ``scenarios.<chapter>`` (each chapter's
+explorers) → the chapter notebooks. ``build`` holds the plumbing that makes the book (Sphinx
+extension, Plotly MIME renderer, notebook runner, bibliography writer, SIPRI converter); notebooks
+never import it.
 """
 
 __all__ = ["__version__"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from japansec import data
 
-# Where the built book serves the data files (copied by japansec.sphinxext at build time).
+# Where the built book serves the data files (copied by japansec.build.sphinxext at build time).
 DATA_URL = "../data/"
 
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import nbformat  # noqa: E402
 from conftest import toc_files, toc_notebooks  # noqa: E402
 
-from japansec.notebooks import run_notebook  # noqa: E402
+from japansec.build.notebooks import run_notebook  # noqa: E402
 
 TARGETS = {"build_s": 60, "notebook_s": 10, "page_kb": 1024, "test_s": 180, "explorer_kb": 300}
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from japansec import data
-from japansec.bibliography import bibtex
+from japansec.build.bibliography import bibtex
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 
 from japansec import data
-from japansec.bibliography import bibtex
+from japansec.build.bibliography import bibtex
 
 SMALL_TABLES = ["sources", "events", "sites", "systems", "japan_budget", "reactions", "places",
                 "sipri_footnotes"]

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, toc_files, toc_notebooks
 from nbclient.exceptions import CellExecutionError
 
-from japansec.notebooks import run_notebook
+from japansec.build.notebooks import run_notebook
 
 NOTEBOOK_TIMEOUT = 60  # seconds per cell; the benchmark tracks the real times (target ≤ 10 s)
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import plotly.graph_objects as go
 
-from japansec.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_html, figure_title
+from japansec.build.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_html, figure_title
 
 
 def test_renders_plotly_json_as_div_and_data() -> None:

@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 
 from japansec import data
-from japansec.sipri import MEASURES, convert, sheet_rows
+from japansec.build.sipri import MEASURES, convert, sheet_rows
 
 RAW = ROOT / "data" / "raw"
 WORKBOOK = RAW / "SIPRI-Milex-data-1949-2024.xlsx"

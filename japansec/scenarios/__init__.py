@@ -1,9 +1,9 @@
-"""The book's scenario explorers, each declared once (see japansec.explorer)."""
+"""The book's scenario explorers, one module per chapter, each explorer declared once (see
+japansec.explorer)."""
 
 from japansec.scenarios.alliance import ALLIANCE
-from japansec.scenarios.arms_race import ARMS_RACE
-from japansec.scenarios.budget import BUDGET
-from japansec.scenarios.dilemma import DILEMMA
-from japansec.scenarios.reach import REACH
+from japansec.scenarios.missiles import REACH
+from japansec.scenarios.money import BUDGET
+from japansec.scenarios.risk import ARMS_RACE, DILEMMA
 
 ALL_SCENARIOS = [BUDGET, REACH, ALLIANCE, ARMS_RACE, DILEMMA]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from japansec.explorer import Scenario, Slider, View
-from japansec.figures import PALETTE, add_foot_note, titled, wrap
 from japansec.models.alliance import alliance_path
+from japansec.style import PALETTE, add_foot_note, titled, wrap
 
 
 def compute(final_p: float, growth: float, us: float) -> View:

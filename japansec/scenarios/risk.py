@@ -1,4 +1,12 @@
-"""Arms-race explorer: Richardson's model for Japan and China, with defaults fitted to SIPRI.
+"""Explorers of the diplomatic-risk chapter (chapters/risk.ipynb): the security-dilemma game
+(DILEMMA) and Richardson's arms-race model (ARMS_RACE).
+
+Security dilemma: a 2×2 game (restrain or arm) whose payoffs the reader moves; the
+pure Nash equilibria are
+marked and the game is named. Payoffs are the reader's assumptions,
+ranks of preference for two generic states, not measurements of any real government's.
+
+Arms race: Richardson's model for Japan and China, with defaults fitted to SIPRI.
 
 The defaults are the sign-constrained least-squares fit (japansec.models.richardson.fit) to SIPRI's
 constant-2023-US$ spending of Japan (x) and China (y), FIT_YEARS. The fit is poor (see the
@@ -13,10 +21,74 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from japansec import data
-from japansec.explorer import Scenario, Slider, View
-from japansec.figures import COUNTRY_COLOURS, PALETTE, add_source, titled, wrap
+from japansec.explorer import Choice, Scenario, Slider, View
+from japansec.models.games import STRATEGIES, classify, pure_nash_equilibria, symmetric_game
 from japansec.models.richardson import Coefficients, Fit, equilibrium, fit, is_stable, simulate
+from japansec.style import COUNTRY_COLOURS, PALETTE, add_foot_note, add_source, titled, wrap
 
+# --- the security-dilemma game ------------------------------------------------------------------
+CELLS = [(i, j) for i in range(2) for j in range(2)]  # (row strategy, column strategy)
+
+
+def game_view(T: float, S: float, R: float, P: float) -> View:  # noqa: N803
+    """Traces: the four payoff cells, the equilibria, and the game's name."""
+    row, col = symmetric_game(R, S, T, P)
+    equilibria = pure_nash_equilibria(row, col)
+    name = classify(R, S, T, P)
+    cells_text = [f"Row {row[i][j]:g}, Column {col[i][j]:g}" for i, j in CELLS]
+    found = ", ".join(f"({STRATEGIES[i]}, {STRATEGIES[j]})" for i, j in equilibria) or "none"
+    return View(traces=[
+        {"x": [j for _, j in CELLS], "y": [i for i, _ in CELLS], "text": cells_text},
+        {"x": [j for _, j in equilibria], "y": [i for i, _ in equilibria],
+         "text": ["Nash equilibrium"] * len(equilibria)},
+        {"x": [0.5], "y": [1.65], "text": [f"<b>{name}</b> · pure equilibria: {found}"]},
+    ])
+
+
+def game_figure(view: View) -> go.Figure:
+    fig = go.Figure()
+    fig.add_scatter(**view.traces[0], mode="markers+text", showlegend=False, hoverinfo="skip",
+                    marker={"symbol": "square", "size": 80, "color": "#f2f2f2",
+                            "line": {"color": "#999999", "width": 1}},
+                    textfont={"size": 14})
+    fig.add_scatter(**view.traces[1], mode="markers", name="Pure Nash equilibrium",
+                    marker={"symbol": "star", "size": 22, "color": PALETTE["vermillion"]},
+                    hoverinfo="text")
+    fig.add_scatter(**view.traces[2], mode="text", showlegend=False, hoverinfo="skip",
+                    textfont={"size": 15})
+    ticks = {"tickvals": [0, 1], "ticktext": ["restrain", "arm"]}
+    fig.update_layout(
+        height=620, margin={"t": 150, "b": 190, "l": 110}, hovermode="closest",
+        legend={"x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
+        xaxis={**ticks, "range": [-0.7, 1.7], "title": "Column state's choice",
+               "showgrid": False, "zeroline": False},
+        yaxis={**ticks, "range": [2.0, -0.7], "title": "Row state's choice", "showgrid": False,
+               "zeroline": False})
+    titled(fig, "The security dilemma as a game: who arms, and why?",
+           "Payoffs are your assumptions (higher = better); stars mark pure Nash equilibria")
+    return add_foot_note(fig, "Source: teaching model (japansec.models.games), after Jervis "
+                              "(1978); payoffs chosen by the reader.")
+
+
+DILEMMA = Scenario(
+    name="dilemma",
+    title="Security-dilemma game",
+    description=("A two-state game in which each may restrain or arm: move the payoffs and see "
+                 "the pure Nash equilibria and the game's classic name."),
+    parameters=(
+        Slider("T", "T: arm while the other restrains", "payoff", 0, 5, 0.5, 4),
+        Choice("S", "S: restrain while the other arms",
+               (("S = 0 (exploited)", 0.0), ("S = 0.5", 0.5), ("S = 2 (safe to restrain)", 2.0)),
+               0.0),
+        Slider("R", "R: both restrain", "payoff", 0, 5, 0.5, 3),
+        Slider("P", "P: both arm", "payoff", 0, 5, 0.5, 1),
+    ),
+    compute=game_view,
+    figure=game_figure,
+)
+
+
+# --- Richardson's arms race ---------------------------------------------------------------------
 FIT_YEARS = (2000, 2024)
 END_YEAR = 2040
 
@@ -34,7 +106,7 @@ def fitted() -> Fit:
     return fit(japan, china)
 
 
-def compute(a: float, b: float, m: float, n: float, g: float, h: float) -> View:
+def arms_race_view(a: float, b: float, m: float, n: float, g: float, h: float) -> View:
     """Traces: model paths of Japan and China to END_YEAR, the phase-plane path, the
     equilibrium, and a summary line."""
     years, japan, china = spending()
@@ -59,7 +131,7 @@ def compute(a: float, b: float, m: float, n: float, g: float, h: float) -> View:
     ])
 
 
-def figure(view: View) -> go.Figure:
+def arms_race_figure(view: View) -> go.Figure:
     """Left: spending over time, data and model; right: the phase plane (Japan vs China)."""
     years, japan, china = spending()
     fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.14)
@@ -116,6 +188,6 @@ ARMS_RACE = Scenario(
         Slider("g", "g: Japan's grievance", "US$ bn a year", -20, 20, 1, round(_defaults().g, 3)),
         Slider("h", "h: China's grievance", "US$ bn a year", -60, 60, 5, round(_defaults().h, 3)),
     ),
-    compute=compute,
-    figure=figure,
+    compute=arms_race_view,
+    figure=arms_race_figure,
 )

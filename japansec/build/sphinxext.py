@@ -20,7 +20,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
 TOPOJSON = DATA_DIR / "topojson" / "world_50m.json"
 # The parts of MathJax's es5 build that tex-chtml.js loads (fonts, lazily loaded input extensions,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from japansec import data
-from japansec.figures import PALETTE, add_source, event_hover, titled
+from japansec.style import PALETTE, add_source, event_hover, titled
 
 # Which partner lane and which milestone each agreement event is (ids of table events).
 AGREEMENT_EVENTS = {

@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 
 from japansec import data
 from japansec.explorer import Choice, Scenario, View
-from japansec.figures import PALETTE, add_source, regional_geo, titled, wrap
 from japansec.models.geodesy import places_within, ring
+from japansec.style import PALETTE, add_source, regional_geo, titled, wrap
 
 SITES = ("kengun", "yufuin", "katsuren", "amami", "miyako", "ishigaki", "yonaguni", "fuji")
 # (option key, system id, which figure of the system's range): the standard Type-12 twice,

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from japansec import data
-from japansec.figures import COUNTRY_COLOURS, add_source, event_hover, source_note, titled, wrap
+from japansec.style import COUNTRY_COLOURS, add_source, event_hover, source_note, titled, wrap
 
 LANES = ("Moves", "Responses")
 

@@ -20,8 +20,8 @@ from plotly.subplots import make_subplots
 
 from japansec import data
 from japansec.explorer import Choice, Scenario, Slider, View
-from japansec.figures import PALETTE, add_source, titled
 from japansec.models.budget import first_year_reaching, project_budget
+from japansec.style import PALETTE, add_source, titled
 
 THRESHOLDS = (2.0, 3.5, 5.0)
 END_YEAR = 2035

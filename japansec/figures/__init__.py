@@ -1,0 +1,1 @@
+"""Each chapter's figures, one module per chapter (``japansec/figures/<chapter>.py``)."""

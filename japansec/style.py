@@ -1,0 +1,175 @@
+"""The book's one look, shared by every chapter's figures: palette, template, source lines, titles,
+and the figure helpers that several chapters use (event timelines, country lines, regional map).
+
+Every figure names its source on the chart (from the data package, never typed by hand) and uses one
+colour-blind-safe palette (Okabe & Ito 2008), with the same colour for a country in every chapter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from japansec import data
+
+# Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+PALETTE = {
+    "vermillion": "#D55E00", "blue": "#0072B2", "orange": "#E69F00", "sky": "#56B4E9",
+    "green": "#009E73", "purple": "#CC79A7", "yellow": "#F0E442", "grey": "#777777",
+}
+COUNTRY_COLOURS = {
+    "Japan": PALETTE["vermillion"], "China": PALETTE["blue"], "United States of America":
+    PALETTE["grey"], "Korea, South": PALETTE["green"], "Taiwan": PALETTE["purple"],
+    "Australia": PALETTE["orange"], "India": PALETTE["sky"], "Russia": "#000000",
+}
+COLOURWAY = list(PALETTE.values())
+
+# A lean template: the default "plotly" template adds ~10 KB of JSON to every figure.
+pio.templates["japansec"] = go.layout.Template(
+    layout={
+        "colorway": COLOURWAY,
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', sans-serif", "size": 13},
+        "xaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False},
+        "yaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False},
+        "hovermode": "x unified",
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 120},
+        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
+    }
+)
+pio.templates.default = "japansec"
+
+
+def source_line(*tables: str) -> str:
+    """The 'Source:' line of a figure, written from the data package's sources of ``tables``."""
+    titles: list[str] = []
+    for name in tables:
+        for source in data.resource(name).get("sources", []):
+            if source["title"] not in titles:
+                titles.append(source["title"])
+    text = "Source: " + "; ".join(titles) + "."
+    return wrap(text, 110)
+
+
+def add_source(fig: go.Figure, *tables: str) -> go.Figure:
+    """Write the source line of ``tables`` at the foot of the figure, as Our World in Data does.
+
+    Call it last: it sits at the bottom of the bottom margin, below legends and sliders.
+    """
+    return add_foot_note(fig, source_line(*tables))
+
+
+def add_foot_note(fig: go.Figure, text: str) -> go.Figure:
+    """Write ``text`` (a source line) at the bottom of the figure's bottom margin."""
+    bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 120
+    fig.add_annotation(
+        text=text, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 6),
+        showarrow=False, xanchor="left", yanchor="bottom", align="left",
+        font={"size": 11, "color": "#666666"},
+    )
+    return fig
+
+
+def source_note(row: object) -> str:
+    """A hover line naming a row's source (rows joined by ``data.with_sources``)."""
+    return f"<i>Source: {row.source_publisher}, {row.source_date}</i>"
+
+
+def event_hover(event: object) -> str:
+    """Hover text for an event: title, date, summary and source."""
+    return (f"<b>{event.title}</b><br>{event.date:%d %b %Y}<br>{wrap(event.summary)}<br>"
+            f"{source_note(event)}")
+
+
+def titled(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
+    """Title that states the finding; subtitle that states the measure and unit."""
+    fig.update_layout(title={
+        "text": f"{title}<br><span style='font-size:13px;color:#666666'>{subtitle}</span>",
+        "x": 0, "xanchor": "left",
+    })
+    return fig
+
+
+def country_lines(frame: pd.DataFrame, countries: Sequence[str], hover_format: str,
+                  unit: str) -> list[go.Scatter]:
+    """One line per country of a wide table (years down, countries across)."""
+    return [
+        go.Scatter(
+            x=frame.index.tolist(), y=frame[c].round(2).tolist(), name=c, mode="lines",
+            line={"color": COUNTRY_COLOURS.get(c), "width": 3 if c == "Japan" else 2},
+            hovertemplate=f"{c}: %{{y:{hover_format}}} {unit}<extra></extra>",
+        )
+        for c in countries
+    ]
+
+
+CATEGORY_COLOURS = {
+    "strategy": PALETTE["vermillion"], "budget": PALETTE["orange"],
+    "deployment": PALETTE["blue"], "procurement": PALETTE["sky"], "command": PALETTE["green"],
+    "agreement": PALETTE["purple"], "export-policy": PALETTE["yellow"],
+    "politics": PALETTE["grey"], "reaction": "#000000", "exercise": "#8c564b",
+}
+STATUS_SYMBOLS = {"done": "circle", "announced": "circle-open", "reported": "diamond-open"}
+
+
+def timeline(categories: Sequence[str], title: str, subtitle: str,
+             start: str = "2013-01-01") -> go.Figure:
+    """Events of the given categories, one lane per category; hover shows summary and source.
+
+    Filled markers are events that happened; open markers were announced or reported only.
+    """
+    unknown = set(categories) - set(CATEGORY_COLOURS)
+    if unknown:
+        raise ValueError(f"unknown categories {sorted(unknown)}; known: {list(CATEGORY_COLOURS)}")
+    events = data.with_sources(data.load("events"))
+    events = events[events["category"].isin(categories) & (events["date"] >= start)]
+    fig = go.Figure()
+    for category in categories:
+        rows = events[events["category"] == category]
+        for status, symbol in STATUS_SYMBOLS.items():
+            part = rows[rows["status"] == status]
+            if part.empty:
+                continue
+            hover = [
+                f"<b>{r.title}</b><br>{r.date:%d %b %Y}"
+                f"{'' if r.date_precision == 'day' else ' (' + r.date_precision + ')'}"
+                f" · {r.status}<br>{wrap(r.summary)}<br>{source_note(r)}"
+                for r in part.itertuples()
+            ]
+            fig.add_scatter(
+                x=part["date"].dt.strftime("%Y-%m-%d").tolist(), y=[category] * len(part),
+                mode="markers", name=f"{category} ({status})", hovertext=hover,
+                hoverinfo="text", showlegend=False,
+                marker={"color": CATEGORY_COLOURS[category], "symbol": symbol, "size": 13,
+                        "line": {"width": 2, "color": CATEGORY_COLOURS[category]}})
+    fig.update_layout(height=160 + 55 * len(categories), hovermode="closest",
+                      yaxis={"categoryorder": "array", "categoryarray": list(categories)[::-1],
+                             "title": None},
+                      xaxis={"type": "date", "title": None}, margin={"b": 60})
+    titled(fig, title, subtitle)
+    return add_source(fig, "events")
+
+
+def wrap(text: str, width: int = 60) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def regional_geo(fig: go.Figure, lon: tuple[float, float] = (115, 150),
+                 lat: tuple[float, float] = (20, 46)) -> go.Figure:
+    """The book's map of the region: Natural Earth 1:50m (served offline from the book's
+    _static/topojson/world_50m.json, which draws Miyako and Ishigaki), equirectangular."""
+    fig.update_geos(scope="world", resolution=50, projection_type="equirectangular",
+                    lonaxis_range=list(lon), lataxis_range=list(lat), showland=True,
+                    landcolor="#e8e4d8", showocean=True, oceancolor="#eaf2f8",
+                    showcountries=True, countrycolor="#999999", showcoastlines=True,
+                    coastlinecolor="#777777", showlakes=False, bgcolor="#ffffff")
+    return fig
