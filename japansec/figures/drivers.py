@@ -57,12 +57,12 @@ def scrambles_chart(scrambles: pd.DataFrame) -> go.Figure:
                   annotation_position="top left")
     record = wide["total"].idxmax()
     fig.update_layout(barmode="stack", height=520, hovermode="x unified",
-                      xaxis={"dtick": 1, "title": "Japanese fiscal year (April–March)"},
+                      xaxis={"dtick": 1, "title": None},
                       yaxis={"title": "Scrambles per fiscal year"}, margin={"t": 110, "b": 150})
     titled(fig, f"Scrambles peaked at {wide.loc[record, 'total']:,} in FY{record}, above the Cold "
-                "War record; most now answer Chinese aircraft",
-           f"ASDF scrambles by the aircraft's country, FY{years[0]}–FY{years[-1]}; "
-           "a scramble counts Japan's response, not the foreign flight")
+                "War record",
+           f"ASDF scrambles by the aircraft's country, fiscal years (April–March) "
+           f"{years[0]}–{years[-1]}")
     return add_source(fig, "scrambles")
 
 
@@ -93,8 +93,8 @@ def senkaku_chart(senkaku: pd.DataFrame) -> go.Figure:
     fig.update_layout(height=500, hovermode="closest", margin={"t": 110, "b": 170},
                       xaxis={"dtick": 1, "title": None},
                       yaxis={"title": "Days (or incidents) per year", "range": [0, 370]})
-    titled(fig, f"From {contiguous[first]} days in {first} to {contiguous[last]} in {last}: "
-                "Chinese government ships near the Senkakus almost every day",
+    titled(fig, f"Chinese government ships near the Senkakus: {contiguous[first]} days in {first}, "
+                f"{contiguous[last]} in {last}",
            "Japan Coast Guard counts per calendar year; days and incidents are different measures")
     return add_source(fig, "senkaku")
 
@@ -131,8 +131,7 @@ def nk_missiles_chart(missiles: pd.DataFrame) -> go.Figure:
     fig.update_layout(height=500, hovermode="closest", margin={"t": 110, "b": 170},
                       xaxis={"dtick": 1, "title": None}, yaxis={"title": "Per calendar year"})
     titled(fig, finding,
-           "North Korean ballistic missiles: each missile (CNS), launch dates (CNS), and Japan's "
-           "Ministry of Defense counts where sourced")
+           "North Korean ballistic missiles per year: CNS counts and, where sourced, Japan's")
     return add_source(fig, "nk_missiles")
 
 
@@ -159,14 +158,13 @@ def joint_activities_chart(joint: pd.DataFrame) -> go.Figure:
                             marker={"size": 15, "symbol": symbol, "color": PALETTE["purple"],
                                     "line": {"width": 2, "color": PALETTE["purple"]}})
     near = joint[joint["near_japan"]]
-    fig.update_layout(height=330, hovermode="closest", margin={"t": 110, "b": 110},
+    fig.update_layout(height=330, hovermode="closest", margin={"t": 110, "b": 110, "l": 150},
                       yaxis={"title": None, "categoryorder": "array",
                              "categoryarray": list(lanes.values())[::-1]},
                       xaxis={"type": "date", "title": None})
     titled(fig, f"{len(near)} joint Chinese–Russian flights and patrols near Japan since "
-                f"{near['date'].min():%Y} in our table",
-           "Filled: near Japan · open circle: elsewhere (counted by China) · open diamond: "
-           "relayed report, day not known")
+                f"{near['date'].min():%Y}",
+           "Filled: near Japan · open circle: elsewhere · open diamond: relayed, month only")
     return add_source(fig, "china_russia_joint")
 
 

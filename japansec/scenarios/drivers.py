@@ -28,12 +28,12 @@ from japansec.models.threat_index import composite, normalise
 from japansec.style import COUNTRY_COLOURS, PALETTE, add_source, titled
 
 INDICATORS = {  # name -> (label, colour)
-    "nk_missiles": ("North Korean missiles (CNS)", PALETTE["orange"]),
-    "scrambles_china": ("Scrambles vs Chinese aircraft (FY)", COUNTRY_COLOURS["China"]),
-    "scrambles_russia": ("Scrambles vs Russian aircraft (FY)", COUNTRY_COLOURS["Russia"]),
-    "senkaku_days": ("Senkaku contiguous-zone days", PALETTE["sky"]),
-    "joint_activities": ("China–Russia joint flights/patrols near Japan", PALETTE["purple"]),
-    "china_budget": ("China's announced budget", PALETTE["green"]),
+    "nk_missiles": ("North Korean missiles", PALETTE["orange"]),
+    "scrambles_china": ("Scrambles: China (FY)", COUNTRY_COLOURS["China"]),
+    "scrambles_russia": ("Scrambles: Russia (FY)", COUNTRY_COLOURS["Russia"]),
+    "senkaku_days": ("Senkaku zone days", PALETTE["sky"]),
+    "joint_activities": ("China–Russia joint acts", PALETTE["purple"]),
+    "china_budget": ("China's budget", PALETTE["green"]),
 }
 NORMALISATIONS = (("min–max: lowest year 0, highest 1", "minmax"),
                   ("share of the highest year", "share_of_max"),
@@ -111,11 +111,13 @@ def figure(view: View) -> go.Figure:
                         hovertemplate=f"{label} %{{x}}: %{{text}}<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 14})
-    fig.update_layout(height=620, hovermode="closest", margin={"t": 150, "b": 260},
-                      legend={"y": -0.36}, xaxis={"dtick": 1, "title": None},
+    fig.update_layout(height=640, hovermode="closest", margin={"t": 150, "b": 230, "r": 200},
+                      legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1,
+                              "yanchor": "top"},
+                      xaxis={"dtick": 1, "title": None},
                       yaxis={"title": "Normalised value (see menu)", "autorange": True})
-    titled(fig, "One set of numbers, many stories: a threat index moves with its weights",
-           "Teaching device, not an assessment: weighted mean of six normalised indicators")
+    titled(fig, "One set of numbers, many stories: an index moves with its weights",
+           "Teaching device, not an assessment: weighted mean of six normalised series")
     return add_source(fig, "scrambles", "senkaku", "nk_missiles", "china_russia_joint",
                       "china_budget")
 
