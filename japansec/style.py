@@ -163,10 +163,20 @@ def wrap(text: str, width: int = 60) -> str:
     return "<br>".join([*lines, line])
 
 
+# The base map's clip box (west, south, east, north), as in scripts/make_basemap.mjs.
+MAP_BOX = (100.0, 5.0, 160.0, 55.0)
+
+
 def regional_geo(fig: go.Figure, lon: tuple[float, float] = (115, 150),
                  lat: tuple[float, float] = (20, 46)) -> go.Figure:
-    """The book's map of the region: Natural Earth 1:50m (served offline from the book's
-    _static/topojson/world_50m.json, which draws Miyako and Ishigaki), equirectangular."""
+    """The book's map of the region, equirectangular: Natural Earth 1:10m land clipped to East Asia
+    (data/topojson/world_50m.json, served offline from the book's _static/topojson/; it draws
+    Yonaguni, Ishigaki and Miyako; see data/topojson/PROVENANCE.md). Views must stay inside
+    longitude 100–160° E and latitude 5–55° N, the map's clip box."""
+    west, south, east, north = MAP_BOX
+    if not (west <= lon[0] < lon[1] <= east and south <= lat[0] < lat[1] <= north):
+        raise ValueError(f"map view longitude {lon}, latitude {lat} leaves the base map's box "
+                         f"{MAP_BOX} (west, south, east, north): widen scripts/make_basemap.mjs")
     fig.update_geos(scope="world", resolution=50, projection_type="equirectangular",
                     lonaxis_range=list(lon), lataxis_range=list(lat), showland=True,
                     landcolor="#e8e4d8", showocean=True, oceancolor="#eaf2f8",

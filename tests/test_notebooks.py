@@ -126,7 +126,7 @@ CHAPTER_SECTIONS = ["## Overview", "## Prerequisites", "**Time to learn:**", "##
                     "## Exercises", "## Discussion questions", "## References"]
 
 
-APPENDICES = ("data-sources", "glossary", "bibliography", "execution-status")
+APPENDICES = ("data-sources", "to-recheck", "glossary", "bibliography", "execution-status")
 TEMPLATE_PAGES = [next(p for p in (ROOT / f"{f}.ipynb", ROOT / f"{f}.md") if p.exists())
                   for f in toc_files() if f.split("/")[-1] not in APPENDICES]
 
