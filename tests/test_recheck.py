@@ -48,3 +48,13 @@ def test_a_table_checked_through_an_earlier_date_is_listed(monkeypatch) -> None:
     assert lagging["reactions"] == "2026-01-31"
     assert not any(name.startswith("sipri") for name in lagging)
     assert "sources" not in lagging, "the bibliography table records nothing in time"
+
+
+def test_every_dated_curated_table_says_how_far_it_was_checked() -> None:
+    as_of = data.package()["as_of"]
+    for descriptor in data.package()["resources"]:
+        if descriptor["name"].startswith("sipri") or not catalog.is_dated(descriptor):
+            continue
+        checked = descriptor.get("checked_through")
+        assert checked, f"datapackage.json: table {descriptor['name']} has no checked_through"
+        assert pd.Timestamp(checked) <= pd.Timestamp(as_of), descriptor["name"]

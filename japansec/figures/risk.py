@@ -11,25 +11,29 @@ from japansec.style import COUNTRY_COLOURS, add_source, event_hover, source_note
 
 LANES = ("Moves", "Responses")
 SINCE = "2022-12-01"  # the month of the three strategic documents
+PLA_ACTOR = "People's Liberation Army"  # China's own military activity is not a Japanese move
 
 
 def moves_and_responses(events: pd.DataFrame, reactions: pd.DataFrame,
                         since: str = SINCE) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The moves since ``since`` and China's recorded responses to them.
 
-    Moves are the events of table events on or after ``since`` that are not themselves reactions
-    (category ``reaction``); each gets a boolean column ``has_response``. Responses are the rows of
+    Moves are the events of table events on or after ``since`` that are neither reactions
+    (category ``reaction``) nor the People's Liberation Army's own activity (actors starting with
+    ``PLA_ACTOR``); each gets a boolean column ``has_response``. Responses are the rows of
     table reactions by China that name the move they answer (``responds_to``).
 
     >>> events = pd.DataFrame({
-    ...     "id": ["a", "b", "c"], "category": ["strategy", "reaction", "budget"],
-    ...     "date": pd.to_datetime(["2022-12-16", "2023-01-01", "2023-02-01"])})
+    ...     "id": ["a", "b", "c", "d"], "category": ["strategy", "reaction", "budget", "exercise"],
+    ...     "actors": ["Kishida cabinet", "China", "Diet", "People's Liberation Army Navy"],
+    ...     "date": pd.to_datetime(["2022-12-16", "2023-01-01", "2023-02-01", "2023-03-01"])})
     >>> reactions = pd.DataFrame({"country": ["China"], "responds_to": ["a"]})
     >>> moves, responses = moves_and_responses(events, reactions)
     >>> moves["id"].tolist(), moves["has_response"].tolist(), len(responses)
     (['a', 'c'], [True, False], 1)
     """
-    moves = events[(events["date"] >= since) & (events["category"] != "reaction")].copy()
+    moves = events[(events["date"] >= since) & (events["category"] != "reaction")
+                   & ~events["actors"].fillna("").str.startswith(PLA_ACTOR)].copy()
     responses = reactions[(reactions["country"] == "China") & reactions["responds_to"].notna()]
     moves["has_response"] = moves["id"].isin(responses["responds_to"])
     return moves, responses[responses["responds_to"].isin(moves["id"])]
