@@ -7,6 +7,7 @@ colour-blind-safe palette (Okabe & Ito 2008), with the same colour for a country
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -114,16 +115,16 @@ CATEGORY_COLOURS = {
 STATUS_SYMBOLS = {"done": "circle", "announced": "circle-open", "reported": "diamond-open"}
 
 
-def timeline(categories: Sequence[str], title: str, subtitle: str,
+def timeline(events: pd.DataFrame, categories: Sequence[str], title: str, subtitle: str,
              start: str = "2013-01-01") -> go.Figure:
     """Events of the given categories, one lane per category; hover shows summary and source.
 
-    Filled markers are events that happened; open markers were announced or reported only.
+    ``events`` is table events with its sources (``data.with_sources``). Filled markers are events
+    that happened; open markers were announced or reported only.
     """
     unknown = set(categories) - set(CATEGORY_COLOURS)
     if unknown:
         raise ValueError(f"unknown categories {sorted(unknown)}; known: {list(CATEGORY_COLOURS)}")
-    events = data.with_sources(data.load("events"))
     events = events[events["category"].isin(categories) & (events["date"] >= start)]
     fig = go.Figure()
     for category in categories:
@@ -153,14 +154,16 @@ def timeline(categories: Sequence[str], title: str, subtitle: str,
 
 
 def wrap(text: str, width: int = 60) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    """Break ``text`` into lines of at most ``width`` characters, joined by ``<br>`` for Plotly.
+
+    A word longer than ``width`` stays whole on its own line (never split, never preceded by an
+    empty line).
+
+    >>> wrap("Japan's defence budget rose", 12)
+    "Japan's<br>defence<br>budget rose"
+    """
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False,
+                                     break_on_hyphens=False))
 
 
 # The base map's clip box (west, south, east, north), as in scripts/make_basemap.mjs.

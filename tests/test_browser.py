@@ -7,7 +7,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import toc_files
+
+from japansec.build.book import toc_files
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
