@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from japansec import data
+from japansec.build.book import toc_files
+from japansec.build.pdf import EDITIONS, print_page
 
-from japansec.build.book import toc_files  # noqa: E402  (the one reader of _toc.yml)
-from japansec.build.pdf import EDITIONS, print_page  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BUILD = ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -31,8 +32,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def book_settings() -> tuple[str, str]:
+    """The book's title (_config.yml) and its as-of date (the data package's ``as_of``)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    return config["title"], config["sphinx"]["config"]["book_as_of"]
+    return config["title"], data.package()["as_of"]
 
 
 def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:

@@ -154,9 +154,10 @@ def test_quiz_gives_feedback_in_the_static_page(browser, book_url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        page.goto(book_url + "chapters/money.html", wait_until="load")
+        page.goto(book_url + "chapters/money.html", wait_until="domcontentloaded",
+                  timeout=60_000)
         quiz = page.locator("section.jps-quiz")
-        quiz.locator(".Quiz").first.wait_for()
+        quiz.locator(".Quiz").first.wait_for(timeout=60_000)
         assert quiz.locator(".Quiz").count() == len(quizzes.load("money"))
         _check_feedback(_answer_and_read(page, quiz))
         assert not errors, errors
