@@ -9,9 +9,9 @@ import plotly.graph_objects as go
 
 from japansec.style import PALETTE, STATUS_SYMBOLS, add_source, source_note, titled, wrap
 
-LANES = {"nuclear": ("Nuclear umbrella and principles", PALETTE["purple"]),
-         "law": ("Law and politics", PALETTE["blue"]),
-         "money": ("Paying for the build-up", PALETTE["orange"])}
+LANES = {"nuclear": ("Nuclear", PALETTE["purple"]),
+         "law": ("Law, politics", PALETTE["blue"]),
+         "money": ("Money", PALETTE["orange"])}
 
 
 def milestones_timeline(milestones: pd.DataFrame, start: str = "2014-01-01") -> go.Figure:
@@ -42,7 +42,7 @@ def milestones_timeline(milestones: pd.DataFrame, start: str = "2014-01-01") -> 
                       yaxis={"categoryorder": "array", "automargin": True, "title": None,
                              "categoryarray": [v[0] for v in LANES.values()][::-1]})
     first = pd.Timestamp(start).year
-    titled(fig, "Law first, money next, the nuclear question last",
+    titled(fig, "The law changed in 2014–16; money and the bomb returned after 2022",
            f"Milestones {first}–{rows['date'].max():%Y}; filled = done, open = announced or "
            "reported; hover for details")
     return add_source(fig, "deterrence_milestones")

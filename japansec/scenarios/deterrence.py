@@ -32,6 +32,8 @@ TOPICS = {
 ALL_POLLSTERS = "all"
 ANSWERS = (("for", PALETTE["blue"]), ("against", PALETTE["vermillion"]),
            ("other", PALETTE["grey"]))
+ANSWER_NAMES = {"for": "Supporting answer", "against": "Opposing answer",
+                "other": "Further answer"}
 FADED = 0.25
 
 
@@ -61,12 +63,13 @@ def wording_compute(pollster: str, topic: str) -> View:
     chosen pollster's bright and the others faded."""
     rows = topic_rows(topic)
     labels = [f"{r['short_question']}<br><b>{r['pollster']}</b>, {r['date']:%b %Y}" for r in rows]
-    opacity = [1.0 if pollster in (ALL_POLLSTERS, r["pollster"]) else FADED for r in rows]
+    # The chosen pollster's bars are "selected"; the figure fades the unselected ones.
+    chosen = [i for i, r in enumerate(rows) if pollster in (ALL_POLLSTERS, r["pollster"])]
     about = [f"<b>{r['pollster']}, {r['date']:%b %Y}</b> ({r['fieldwork']}; {r['mode']})<br>"
              f"Asked: {wrap(r['question'], 70)}<br>Reported: {wrap(r['source_words'], 70)}<br>"
              f"<i>Source: {r['source_publisher']}, {r['source_date']}</i>" for r in rows]
     traces = []
-    for answer, colour in ANSWERS:
+    for answer in ANSWER_NAMES:
         values = [r[f"{answer}_pct"] for r in rows]
         names = [r[f"{answer}_label"] for r in rows]
         text = [f"{v:g} % {n}" if v is not None else "" for v, n in zip(values, names,
@@ -75,28 +78,24 @@ def wording_compute(pollster: str, topic: str) -> View:
                  for t, a in zip(text, about, strict=True)]
         # A share the source does not report is drawn as an empty bar (0) and said in the hover.
         traces.append({"x": [float(v) if v is not None else 0.0 for v in values], "y": labels,
-                       "text": text, "hovertext": hover,
-                       "marker": {"color": colour, "opacity": opacity}})
+                       "text": text, "hovertext": hover, "selectedpoints": chosen})
     return View(traces=traces)
 
 
 def wording_figure(view: View) -> go.Figure:
     """Horizontal stacked bars, one row per poll question, 0–100 %."""
     fig = go.Figure()
-    for (answer, _), trace in zip(ANSWERS, view.traces, strict=True):
-        fig.add_bar(**trace, orientation="h", name={"for": "Supporting answer",
-                                                    "against": "Opposing answer",
-                                                    "other": "Further answer"}[answer],
+    for (answer, colour), trace in zip(ANSWERS, view.traces, strict=True):
+        fig.add_bar(**trace, orientation="h", marker_color=colour, name=ANSWER_NAMES[answer],
+                    unselected={"marker": {"opacity": FADED}},
                     textposition="inside", insidetextanchor="start", hoverinfo="text",
-                    textfont={"size": 11})
+                    textfont={"size": 11}, showlegend=False)
     fig.update_layout(barmode="stack", height=860, hovermode="closest",
                       xaxis={"range": [0, 100], "dtick": 20, "ticksuffix": " %"},
                       yaxis={"autorange": "reversed", "title": None, "automargin": True},
-                      legend={"y": -0.1, "traceorder": "normal"},
-                      margin={"t": 150, "b": 200, "l": 10})
+                      margin={"t": 150, "b": 230, "l": 10})
     titled(fig, "Ask about a capability, most say yes; ask about taxes, most say no",
-           "Japanese polls 2022–2026, % of respondents. Slider: pollster · menu: topic · "
-           "hover a bar for the question and source")
+           "Polls 2022–2026, % of respondents · slider: pollster · menu: topic")
     return add_source(fig, "opinion_polls")
 
 
@@ -144,9 +143,9 @@ def _one_off_parts(choice: str) -> tuple[float, float]:
             "surplus": (0.0, base["fy2027-surplus"]), "none": (0.0, 0.0)}[choice]
 
 
-FINANCING_PARTS = (("Tax", PALETTE["orange"]), ("Spending cuts", PALETTE["green"]),
+FINANCING_PARTS = (("Tax", PALETTE["orange"]), ("Cuts (spending reform)", PALETTE["green"]),
                    ("Fund (non-tax revenue)", PALETTE["sky"]),
-                   ("Settlement surpluses", PALETTE["purple"]),
+                   ("Surpluses (of past budgets)", PALETTE["purple"]),
                    ("Borrowing", PALETTE["vermillion"]))
 ROWS = ("Government plan, Dec 2022", "Your mix", "What it means")
 
@@ -163,19 +162,24 @@ def financing_compute(tax: float, one_off: str, cuts: float) -> View:
     parts_gov = [government.tax, government.cuts, base["fy2027-fund"], base["fy2027-surplus"],
                  government.borrowing]
     parts_mine = [mine.tax, mine.cuts, fund, surplus, mine.borrowing]
+    names = [name.split(" (")[0] for name, _ in FINANCING_PARTS]
     traces = [{"x": [round(g, 4), round(m, 4)], "y": list(ROWS[:2]),
-               "text": [f"¥{g:.2f} tn" if g else "", f"¥{m:.2f} tn" if m else ""]}
-              for g, m in zip(parts_gov, parts_mine, strict=True)]
+               "text": [f"{name}<br>¥{g:.2f}" if g else "", f"{name}<br>¥{m:.2f}" if m else ""]}
+              for name, g, m in zip(names, parts_gov, parts_mine, strict=True)]
     total = borrowed_over(mine, PERIOD_YEARS)
     last = FIRST_YEAR + PERIOD_YEARS - 1
+    mix = " · ".join(f"{name.lower()} {value:.2f}" for name, value in zip(names, parts_mine,
+                                                                          strict=True))
     lines = [f"Gap to cover every year from FY{FIRST_YEAR}: ¥{base['gap']:.1f} tn",
-             f"Borrowing: ¥{mine.borrowing:.2f} tn a year, ¥{total:.1f} tn by FY{last} "
+             f"Your mix, ¥ tn a year: {mix}",
+             f"Borrowing: ¥{mine.borrowing:.2f} tn a year, ¥{total:.1f} tn by FY{last}, "
              "before interest",
-             f"Tax: ¥{mine.tax:.2f} tn a year = {mine.tax / base['tax-income-2027']:.1f} times "
-             f"the 1 % income-tax surtax of 2027 (¥{base['tax-income-2027']:g} tn a year)"]
+             f"Tax: {mine.tax / base['tax-income-2027']:.1f} times the 1 % income-tax surtax of "
+             f"2027 (¥{base['tax-income-2027']:g} tn a year)"]
     if mine.excess:
         lines.append(f"Your sources exceed the gap by ¥{mine.excess:.2f} tn a year")
-    traces.append({"x": [0.05], "y": [ROWS[2]], "text": ["<br>".join(lines)]})
+    text = "<br>".join(wrap(line, 52) for line in lines)
+    traces.append({"x": [0.05], "y": [ROWS[2]], "text": [text]})
     return View(traces=traces)
 
 
@@ -184,20 +188,19 @@ def financing_figure(view: View) -> go.Figure:
     fig = go.Figure()
     for (name, colour), trace in zip(FINANCING_PARTS, view.traces, strict=False):
         fig.add_bar(**trace, orientation="h", name=name, marker_color=colour,
-                    textposition="inside", insidetextanchor="middle",
-                    hovertemplate=f"{name}: %{{x:.2f}} ¥ tn a year<extra></extra>")
-    fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right",
+                    textposition="inside", insidetextanchor="middle", textangle=0,
+                    showlegend=False,
+                    hovertemplate=f"{name}: ¥%{{x:.2f}} tn a year<extra></extra>")
+    fig.add_scatter(**view.traces[-1], mode="text", textposition="bottom right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 13}, cliponaxis=False)
-    fig.update_layout(barmode="stack", height=600, hovermode="closest",
-                      xaxis={"range": [0, 6], "dtick": 0.5, "ticksuffix": " tn",
-                             "tickprefix": "¥"},
+    fig.update_layout(barmode="stack", height=640, hovermode="closest",
+                      uniformtext={"minsize": 9, "mode": "hide"},
+                      xaxis={"range": [0, 6], "dtick": 1, "ticksuffix": " tn"},
                       yaxis={"categoryorder": "array", "categoryarray": list(ROWS)[::-1],
-                             "range": [-0.8, 2.5], "title": None, "automargin": True},
-                      legend={"y": -0.1, "traceorder": "normal"},
-                      margin={"t": 130, "b": 200})
+                             "range": [-1.6, 2.5], "title": None, "automargin": True},
+                      margin={"t": 130, "b": 230})
     titled(fig, "Who pays for the build-up? Taxes, cuts, windfalls — or debt",
-           "Teaching model, ¥ trillion a year from FY2027: your sources cover the gap; "
-           "borrowing covers the rest")
+           "Teaching model, ¥ tn a year from FY2027; borrowing covers the rest")
     return add_source(fig, "defence_financing")
 
 
