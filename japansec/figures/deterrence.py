@@ -42,7 +42,7 @@ def milestones_timeline(milestones: pd.DataFrame, start: str = "2014-01-01") -> 
                       yaxis={"categoryorder": "array", "automargin": True, "title": None,
                              "categoryarray": [v[0] for v in LANES.values()][::-1]})
     first = pd.Timestamp(start).year
-    titled(fig, "The law changed in 2014–16; money and the bomb returned after 2022",
+    titled(fig, "Law in 2014–16; money and the bomb after 2022",
            f"Milestones {first}–{rows['date'].max():%Y}; filled = done, open = announced or "
            "reported; hover for details")
     return add_source(fig, "deterrence_milestones")

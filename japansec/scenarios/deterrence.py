@@ -197,7 +197,7 @@ def financing_figure(view: View) -> go.Figure:
                       uniformtext={"minsize": 9, "mode": "hide"},
                       xaxis={"range": [0, 6], "dtick": 1, "ticksuffix": " tn"},
                       yaxis={"categoryorder": "array", "categoryarray": list(ROWS)[::-1],
-                             "range": [-1.6, 2.5], "title": None, "automargin": True},
+                             "range": [-1.9, 2.5], "title": None, "automargin": True},
                       margin={"t": 130, "b": 230})
     titled(fig, "Who pays for the build-up? Taxes, cuts, windfalls — or debt",
            "Teaching model, ¥ tn a year from FY2027; borrowing covers the rest")
