@@ -48,21 +48,25 @@ def milestones_timeline(milestones: pd.DataFrame, start: str = "2014-01-01") -> 
     return add_source(fig, "deterrence_milestones")
 
 
-POLL_COLUMNS = {"date": "Date", "pollster": "Pollster", "topic": "Topic",
-                "question": "Question (our English, from the source's report)",
-                "for_label": "Supporting answer", "for_pct": "%",
-                "against_label": "Opposing answer", "against_pct": "% ",
-                "mode": "Mode", "source_publisher": "Reported by"}
+def _result(row: pd.Series) -> str:
+    """'61 % for · 34 % against' from a poll row, skipping shares the source does not report."""
+    parts = [f"{row[f'{answer}_pct']:g} % {row[f'{answer}_label']}"
+             for answer in ("for", "against", "other") if pd.notna(row[f"{answer}_pct"])]
+    return " · ".join(parts)
 
 
 def poll_table(polls: pd.DataFrame) -> pd.io.formats.style.Styler:
-    """The poll table for reading: one row per question, oldest first, missing shares as '–'."""
-    frame = polls.sort_values(["date", "pollster", "id"])[list(POLL_COLUMNS)].copy()
-    frame["date"] = [f"{d:%Y-%m-%d}" if p == "day" else f"{d:%Y-%m}"
-                     for d, p in zip(frame["date"], polls.loc[frame.index, "date_precision"],
-                                     strict=True)]
-    frame = frame.rename(columns=POLL_COLUMNS).astype(object).where(lambda f: f.notna(), "–")
-    return frame.style.hide(axis="index").format(precision=1)
+    """The poll table for reading, oldest first: date, pollster, question, result, source."""
+    frame = polls.sort_values(["date", "pollster", "id"])
+    table = pd.DataFrame({
+        "Date": [f"{d:%Y-%m-%d}" if p == "day" else f"{d:%Y-%m}"
+                 for d, p in zip(frame["date"], frame["date_precision"], strict=True)],
+        "Pollster": frame["pollster"],
+        "Question (our English, from the source's report)": frame["question"],
+        "Result": [_result(row) for _, row in frame.iterrows()],
+        "Reported by": frame["source_publisher"],
+    })
+    return table.style.hide(axis="index")
 
 
 def financing_table(financing: pd.DataFrame) -> pd.io.formats.style.Styler:
