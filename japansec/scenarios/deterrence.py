@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from japansec import data
-from japansec.explorer import Choice, Scenario, Slider, View
+from japansec.explorer import Choice, Deferred, Scenario, Slider, View
 from japansec.models.financing import borrowed_over, cover_gap
 from japansec.style import PALETTE, add_source, titled, wrap
 
@@ -104,11 +104,11 @@ WORDING = Scenario(
     title="Question-wording explorer",
     description=("Compares what Japanese pollsters asked about defence, 2022–2026, and what "
                  "respondents answered: choose a pollster (its polls stay bright) and a topic."),
-    parameters=(
+    parameters=Deferred(lambda: (
         Choice("pollster", "Pollster", pollster_options(), ALL_POLLSTERS),
         Choice("topic", "Topic", tuple((label, key) for key, label in TOPICS.items()),
                "financing"),
-    ),
+    )),
     compute=wording_compute,
     figure=wording_figure,
 )
@@ -210,11 +210,11 @@ FINANCING = Scenario(
     description=("Covers the yearly cost of the build-up from FY2027 (the FY2027 spending level "
                  "minus FY2022's) with your mix of taxes, spending cuts and one-off sources; "
                  "whatever they leave is borrowed."),
-    parameters=(
+    parameters=Deferred(lambda: (
         Slider("tax", "New taxes", "¥ tn a year", 0, 3, 0.25, 1.0),
         Choice("one_off", "One-off sources", one_off_options(), "planned"),
         Slider("cuts", "Spending cuts elsewhere", "¥ tn a year", 0, 2, 0.25, 1.0),
-    ),
+    )),
     compute=financing_compute,
     figure=financing_figure,
 )
