@@ -82,8 +82,9 @@ def figure(view: View) -> go.Figure:
                        name="Reference places", marker={"size": 5, "color": PALETTE["grey"]},
                        text=[p[0] for p in places], hoverinfo="text")
     regional_geo(fig, lon=(108, 152), lat=(10, 50))
-    fig.update_layout(height=760, margin={"t": 150, "b": 210, "l": 10, "r": 10},
-                      legend={"y": -0.3})
+    # The legend sits below the static figure's slider and its labels (about 110 px under the map).
+    fig.update_layout(height=800, margin={"t": 150, "b": 250, "l": 10, "r": 10},
+                      legend={"y": -0.36})
     titled(fig, "What a range means on the map",
            "Public, approximate ranges drawn as true geodesic rings; a teaching aid, "
            "not a targeting tool")
