@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Install the system packages the tests need that a fresh Debian machine lacks: Chromium for the
-# browser tests, make. Needs root (or sudo); does nothing when everything is present.
+# Install the system packages the build and tests need that a fresh Debian machine lacks: Chromium
+# for the browser tests, make, Node.js and npm (the plotly.js bundle, Lighthouse). Needs root (or sudo); does nothing when everything is present.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v make >/dev/null || missing+=(make)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system dependencies present: chromium, make"
+  echo "system dependencies present: chromium, make, node, npm"
   exit 0
 fi
 SUDO=""
