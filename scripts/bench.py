@@ -5,7 +5,9 @@ Measures, on this machine:
 - each notebook's execution time in a fresh kernel (nbclient, live panels included);
 - the test suite's wall time (`pytest -n 2`, as `make test` runs it);
 - each page's own HTML weight and the size of each Plotly figure's JSON in it;
-- each live explorer's control-move time (model + figure update in a kernel), where defined.
+- each live explorer's control-move time (model + figure update in a kernel), where defined;
+- Lighthouse (mobile defaults) on every page served compressed: performance, FCP, LCP, TBT, CLS
+  and bytes (scripts/page_speed.py; issue 16's targets).
 
 Results also go to bench-results/bench.json. This is a script, not a timed test: the numbers
 vary with the machine, and a slow run should be looked at, not fail CI.
@@ -30,6 +32,9 @@ import nbformat  # noqa: E402
 from conftest import toc_files, toc_notebooks  # noqa: E402
 
 from japansec.build.notebooks import run_notebook  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import page_speed  # noqa: E402
 
 TARGETS = {"build_s": 60, "notebook_s": 10, "page_kb": 1024, "test_s": 180, "explorer_kb": 300}
 
@@ -115,6 +120,10 @@ def main() -> int:
         flag = "" if info["static_kb"] <= TARGETS["explorer_kb"] else "   OVER TARGET"
         print(f"  {name:20s} static {info['static_kb']:6.0f} KB (≤ {TARGETS['explorer_kb']})"
               f"   live move median {info['move_ms']:5.1f} ms (≤ 50){flag}")
+
+    print("\nLighthouse, mobile (targets: performance ≥ 90, FCP ≤ 1.8 s, LCP ≤ 2.5 s, "
+          "TBT ≤ 200 ms, CLS ≤ 0.1):")
+    results["lighthouse"] = page_speed.run(ROOT / "_build" / "html")
 
     start = time.perf_counter()
     code = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "-q"], cwd=ROOT,

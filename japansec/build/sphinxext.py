@@ -185,4 +185,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_figure_scripts)
     app.connect("build-finished", copy_static_files)
     app.add_css_file("japansec.css")
+    app.add_css_file("japansec-icons.css")  # written after the build (japansec.build.theme)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,7 +5,7 @@ it: ``japansec/build/serve.py``) and audited by Lighthouse (pinned in package.js
 ``npm ci``) with its mobile defaults (simulated slow 4G, 4x slower CPU) in Debian's Chromium.
 Prints each page's performance score, FCP, LCP, TBT, CLS and bytes transferred, and returns them.
 
-    .venv/bin/python scripts/lighthouse.py [--html _build/html] [--json out.json] [PAGE ...]
+    .venv/bin/python scripts/page_speed.py [--html _build/html] [--json out.json] [PAGE ...]
 
 Targets (issue 16): performance >= 90, FCP <= 1.8 s, LCP <= 2.5 s, TBT <= 200 ms, CLS <= 0.1.
 """
