@@ -26,12 +26,10 @@ import time
 from pathlib import Path
 
 import nbformat
+import page_speed  # scripts/page_speed.py, beside this script (Lighthouse on every page)
 
 from japansec.build.book import ROOT, book_notebooks, toc_files
 from japansec.build.notebooks import run_notebook
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import page_speed  # noqa: E402
 
 TARGETS = {"build_s": 60, "notebook_s": 10, "page_kb": 1024, "test_s": 180, "explorer_kb": 300}
 
