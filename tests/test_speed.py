@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import toc_files
 
+from japansec.build.book import toc_files
 from japansec.build.serve import serving
 
 pytestmark = pytest.mark.browser
