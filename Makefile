@@ -5,13 +5,20 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: setup book test live serve bench data lint clean student lms pdf
 
-## setup: create .venv with Python 3.11+ (if missing) and install requirements.txt into it
-setup: $(STAMP)
+## setup: create .venv with Python 3.11+ (if missing) and install requirements.txt into it; install
+## the pinned Node packages of package-lock.json (plotly.js and esbuild for the build, Lighthouse)
+setup: $(STAMP) $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm not found: install Node.js 20+ and npm (scripts/install_system_deps.sh does it)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found: install Python 3.11 or newer (or run make PYTHON=/path/to/python3.11)"; exit 1; }
@@ -34,12 +41,12 @@ test: book
 live: setup
 	$(BIN)/jupyter lab chapters/
 
-## serve: serve the built book on http://$(HOST):$(PORT)/
+## serve: serve the built book on http://$(HOST):$(PORT)/, compressed as a static host serves it
 serve:
-	@test -f _build/html/index.html || { echo "error: no built book: run 'make book' first"; exit 1; }
-	$(BIN)/python -m http.server --bind $(HOST) --directory _build/html $(PORT)
+	$(BIN)/python -m japansec.build.serve _build/html --host $(HOST) --port $(PORT)
 
-## bench: time a clean build, each notebook, the test suite; weigh each page; report peak memory
+## bench: time a clean build, each notebook, the test suite; weigh each page; report peak memory;
+## Lighthouse (mobile) on every page served compressed
 bench: setup
 	$(BIN)/python scripts/bench.py
 

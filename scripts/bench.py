@@ -7,7 +7,9 @@ Measures, on this machine:
 - `make test`'s wall time once `.venv` exists: the book build (cache warm, as after a `make book`),
   ruff and `pytest -n 2`;
 - each page's own HTML weight and the size of each Plotly figure's JSON in it;
-- each live explorer's control-move time (model + figure update in a kernel), where defined.
+- each live explorer's control-move time (model + figure update in a kernel), where defined;
+- Lighthouse (mobile defaults) on every page served compressed: performance, FCP, LCP, TBT, CLS
+  and bytes (scripts/page_speed.py; issue 16's targets).
 
 Results also go to bench-results/bench.json. This is a script, not a timed test: the numbers
 vary with the machine, and a slow run should be looked at, not fail CI.
@@ -26,6 +28,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import page_speed  # scripts/page_speed.py, beside this script (Lighthouse on every page)
 
 from japansec.build.book import ROOT, book_notebooks, toc_files
 from japansec.build.notebooks import run_notebook
@@ -131,6 +134,10 @@ def main() -> int:
         flag = "" if info["static_kb"] <= TARGETS["explorer_kb"] else "   OVER TARGET"
         print(f"  {name:20s} static {info['static_kb']:6.0f} KB (≤ {TARGETS['explorer_kb']})"
               f"   live move median {info['move_ms']:5.1f} ms (≤ 50){flag}")
+
+    print("\nLighthouse, mobile (targets: performance ≥ 90, FCP ≤ 1.8 s, LCP ≤ 2.5 s, "
+          "TBT ≤ 200 ms, CLS ≤ 0.1):")
+    results["lighthouse"] = page_speed.run(ROOT / "_build" / "html")
 
     start, cpu, before = time.perf_counter(), cpu_seconds(), load()
     code = 0

@@ -60,11 +60,20 @@ def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:
                     print_page(BUILD, pages, edition, title, as_of), encoding="utf-8")
                 page = browser.new_page(viewport={"width": 640, "height": 1000})
                 page.goto(f"http://127.0.0.1:{server.server_port}/chapters/{name}",
-                          wait_until="domcontentloaded")
+                          wait_until="load")
+                # Figures and MathJax load as the reader nears them (japansec-figures.js,
+                # japansec-math.js); printing asks for all of them at once.
+                page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
                 page.wait_for_function(
                     "() => [...document.querySelectorAll('div.jps-plotly')]"
                     ".every(d => d.getAttribute('data-drawn'))", timeout=60_000)
-                page.wait_for_timeout(1000)  # MathJax and the last layout
+                page.wait_for_function(
+                    "() => !document.querySelector('.math') || "
+                    "(window.MathJax && MathJax.startup && MathJax.startup.promise)",
+                    timeout=60_000)
+                page.evaluate("() => window.MathJax && MathJax.startup "
+                              "&& MathJax.startup.promise")
+                page.wait_for_timeout(1000)  # the last layout
                 path = out / f"{edition}.pdf"
                 page.pdf(path=str(path), format="A4", print_background=True,
                          display_header_footer=True, header_template="<span></span>",

@@ -36,6 +36,11 @@ def open_page(browser, url: str) -> tuple[object, list[str], list[str], list[str
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
+    # Figures draw as they near the viewport (japansec-figures.js): bring each one there.
+    for figure in page.locator("div.jps-plotly").all():
+        figure.scroll_into_view_if_needed()
+        page.wait_for_function("f => f.getAttribute('data-drawn')", arg=figure.element_handle(),
+                               timeout=20_000)
     return page, errors, offsite, failed
 
 

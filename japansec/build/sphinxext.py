@@ -1,10 +1,17 @@
 """Sphinx extension: the book's own static files, so the built book makes no request off-site.
 
-- plotly.min.js is copied from the installed plotly into ``_static/`` once for the whole site and
-  loaded (deferred) only on pages that hold a Plotly figure, followed by ``japansec-figures.js``,
-  which draws them (see ``japansec.plotly_mime``).
+- The book's partial plotly.js (only the trace types the figures use) is built by esbuild from the
+  pinned ``plotly.js`` npm package into ``_static/plotly-book.min.js`` (``js/bundle.mjs``). Pages
+  that hold a Plotly figure load only the small ``japansec-figures.js`` (deferred), which fetches
+  the bundle and draws each figure as it nears the viewport (see ``japansec.build.plotly_mime``).
 - MathJax 3 is copied from the ``django-static-mathjax`` wheel (pinned in requirements.txt) into
-  ``_static/mathjax/``; ``mathjax_path`` in _config.yml points there.
+  ``_static/mathjax/``; ``mathjax_path`` in _config.yml points there. Only pages with math load it,
+  and only when the math nears the viewport (``japansec-math.js``).
+- The theme's pages are lightened after writing (``japansec.build.theme``: inline SVG icons instead
+  of Font Awesome's script; buttons named by their visible text); the theme's own scripts, which
+  nothing on the page needs before it is drawn, are deferred.
+- Large text files get precompressed ``.gz`` and ``.br`` siblings (``js/compress.mjs``) for hosts
+  that serve them (and for ``japansec.build.serve``).
 - The offline base map for geo figures (``data/topojson/world_50m.json``) goes to
   ``_static/topojson/``, where ``japansec-figures.js`` points Plotly's ``topojsonURL``.
 - The data package (``data/*.csv`` and ``datapackage.json``) goes to ``data/`` for download.
@@ -15,12 +22,17 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
+from japansec.build.theme import lighten_site
+
 STATIC = Path(__file__).parent / "static"
+JS = Path(__file__).parent / "js"
+PLOTLY_BUNDLE = "plotly-book.min.js"
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
 TOPOJSON = DATA_DIR / "topojson" / "world_50m.json"
@@ -29,11 +41,28 @@ TOPOJSON = DATA_DIR / "topojson" / "world_50m.json"
 MATHJAX_PARTS = ("tex-chtml.js", "output/chtml", "input/tex", "ui", "a11y", "adaptors")
 
 
-def plotly_js() -> Path:
-    """Path of plotly.min.js inside the installed plotly package."""
-    import plotly
+def node_tool(script: str, *args: str) -> None:
+    """Run one of the book's Node build scripts (``japansec/build/js``); fail with a clear hint."""
+    if not (ROOT / "node_modules" / "esbuild").is_dir():
+        raise RuntimeError("node_modules/ is missing: run `npm ci` (make setup does it) to install "
+                           "the pinned plotly.js and esbuild from package-lock.json")
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("Node.js not found: install Node 20 or newer (scripts/"
+                           "install_system_deps.sh does it)")
+    subprocess.run([node, str(JS / script), *args], cwd=ROOT, check=True)
 
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+def build_plotly(target: Path) -> None:
+    """Copy the partial plotly.js bundle (and its .gz, .br) to ``target``; build it first into
+    ``_build/plotly/`` (kept across clean builds) when missing or older than its inputs."""
+    bundle = ROOT / "_build" / "plotly" / PLOTLY_BUNDLE
+    inputs = [JS / "bundle.mjs", JS / "plotly-book.js", ROOT / "package-lock.json"]
+    if not bundle.exists() or any(bundle.stat().st_mtime < p.stat().st_mtime for p in inputs):
+        node_tool("bundle.mjs", str(bundle))
+    for suffix in ("", ".gz", ".br"):
+        _copy_if_changed(bundle.with_name(bundle.name + suffix),
+                         target.with_name(target.name + suffix))
 
 
 def mathjax_es5() -> Path:
@@ -56,7 +85,7 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    _copy_if_changed(plotly_js(), static / "plotly.min.js")
+    build_plotly(static / PLOTLY_BUNDLE)
     _copy_if_changed(TOPOJSON, static / "topojson" / TOPOJSON.name)
     # The data package, so that readers can download every table (linked from the appendix).
     for file in [DATA_DIR / "datapackage.json", *sorted(DATA_DIR.glob("*.csv"))]:
@@ -68,20 +97,57 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
             p for p in source.rglob("*") if p.is_file())
         for file in files:
             _copy_if_changed(file, static / "mathjax" / file.relative_to(es5))
+    lighten_site(Path(app.outdir), static / "scripts" / "fontawesome.js")
+    node_tool("compress.mjs", str(app.outdir))
+
+
+# Scripts of the theme and extensions that nothing needs before the page is drawn: deferred, so
+# that they no longer block the first paint (they wait for the DOM anyway).
+DEFERRABLE = ("doctools.js", "sphinx_highlight.js", "clipboard.min.js", "copybutton.js",
+              "sphinx-book-theme.js", "togglebutton.js", "design-tabs.js")
+
+
+def _defer(script: Any) -> Any:
+    """The same script, loaded with ``defer`` when it is one of ``DEFERRABLE``."""
+    filename = str(getattr(script, "filename", script) or "")
+    if filename.split("?")[0].rsplit("/", 1)[-1] not in DEFERRABLE:
+        return script
+    attributes = {**getattr(script, "attributes", {}), "defer": "defer"}
+    return type(script)(filename, priority=getattr(script, "priority", 500), **attributes)
+
+
+def has_math(body: str) -> bool:
+    """Whether a page's body holds math that MathJax must typeset.
+
+    >>> has_math('<span class="math notranslate nohighlight">x</span>'), has_math('<p>x</p>')
+    (True, False)
+    """
+    return 'class="math' in body
 
 
 def add_figure_scripts(app: Sphinx, pagename: str, templatename: str,
                        context: dict[str, Any], doctree: Any) -> None:
-    """Load plotly.js and the figure loader only on pages that hold a Plotly figure.
+    """Load the figure loader only on pages that hold a Plotly figure, MathJax only on pages with
+    math; defer the scripts in ``DEFERRABLE``.
 
     Also drop sphinx-thebe's scripts (jupyter-book always loads the extension; the book keeps
     ``thebe: false``): they declare ``const THEBE_JS_URL`` twice, a console error on every page.
     """
-    context["script_files"][:] = [
-        script for script in context.get("script_files", [])
-        if "thebe" not in str(script) and "THEBE_JS_URL" not in str(
-            getattr(script, "attributes", {}).get("body", ""))
-    ]
+    math = has_math(context.get("body", ""))
+
+    def keep(script: Any) -> bool:
+        body = str(getattr(script, "attributes", {}).get("body", ""))
+        if "thebe" in str(script) or "THEBE_JS_URL" in body:
+            return False
+        if "mathjax" in str(getattr(script, "filename", "") or "").lower():
+            return False  # japansec-math.js loads it, on pages with math, when it is needed
+        return math or "MathJax" not in body
+
+    context["script_files"][:] = [_defer(s) for s in context.get("script_files", []) if keep(s)]
+    if math:
+        app.add_js_file("japansec-math.js", loading_method="defer")
+    context["css_files"][:] = [css for css in context.get("css_files", [])
+                               if "thebe" not in str(css)]
     # docutils marks the bibliography as role="list" with role="doc-biblioentry" items: a
     # deprecated role that is no list item, which axe-core reports as a critical violation.
     body = context.get("body", "")
@@ -90,7 +156,6 @@ def add_figure_scripts(app: Sphinx, pagename: str, templatename: str,
                                        'class="citation-list"').replace(
                                            ' role="doc-biblioentry"', "")
     if "jps-plotly" in context.get("body", ""):
-        app.add_js_file("plotly.min.js", loading_method="defer")
         app.add_js_file("japansec-figures.js", loading_method="defer")
 
 
@@ -126,4 +191,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_figure_scripts)
     app.connect("build-finished", copy_static_files)
     app.add_css_file("japansec.css")
+    app.add_css_file("japansec-icons.css")  # written after the build (japansec.build.theme)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

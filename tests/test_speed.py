@@ -1,0 +1,131 @@
+"""Page speed budgets that do not depend on the machine's speed (issue 16), in Debian's Chromium
+with a phone-sized viewport, on the built book served compressed as a static host serves it:
+
+- what a page transfers before the reader scrolls or interacts stays within 500 KB;
+- no figure script (plotly.js, a figure's drawing) runs before the first paint, figures draw as
+  they near the viewport, into space reserved for them (nothing shifts);
+- the theme's icons are inline SVG (no Font Awesome script) and its buttons are named by their
+  visible text (WCAG 2.5.3).
+
+Timings (Lighthouse: FCP, LCP, TBT) vary with the machine: `make bench` measures those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from japansec.build.book import toc_files
+from japansec.build.serve import serving
+
+pytestmark = pytest.mark.browser
+PAGES = [f"{f}.html" for f in toc_files()]
+BUDGET_KB = 500
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
+
+
+@pytest.fixture(scope="module")
+def compressed_url(built_book) -> Iterator[str]:
+    """The built book served compressed (precompressed .br/.gz siblings, else gzip on the fly)."""
+    with serving(built_book) as url:
+        yield url
+
+
+def figure_pages(built_book) -> list[str]:
+    return [p for p in PAGES if 'class="jps-plotly"' in (built_book / p).read_text("utf-8")]
+
+
+def open_phone(browser, url: str):
+    """Open ``url`` in a phone-sized page; return (context, page, transferred bytes by URL)."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls: dict[str, str] = {}
+    transferred: dict[str, int] = {}
+    cdp.on("Network.responseReceived",
+           lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: transferred.__setitem__(
+        urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return context, page, transferred
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_bytes_before_interaction_within_budget(browser, compressed_url: str,
+                                                page_path: str) -> None:
+    """Everything a page transfers until it is idle, before any scroll or input: ≤ 500 KB."""
+    context, page, transferred = open_phone(browser, compressed_url + page_path)
+    try:
+        page.wait_for_timeout(1000)  # what starts after the first paint (figures near the top)
+        page.wait_for_load_state("networkidle")
+        total_kb = sum(transferred.values()) / 1024
+        largest = sorted(transferred.items(), key=lambda kv: -kv[1])[:5]
+        assert total_kb <= BUDGET_KB, (
+            f"{page_path}: {total_kb:.0f} KB before interaction (budget {BUDGET_KB} KB); "
+            f"largest: {[(u.rsplit('/', 1)[-1], round(n / 1024)) for u, n in largest]}")
+        assert not any("fontawesome.js" in url for url in transferred), \
+            f"{page_path}: still loads Font Awesome's script"
+    finally:
+        context.close()
+
+
+def test_figures_draw_after_first_paint_on_approach_without_shift(browser, built_book,
+                                                                  compressed_url: str) -> None:
+    """On every figure page: plotly.js is requested and the first figure drawn only after the
+    first contentful paint; a figure far below the fold is not drawn at load, draws when scrolled
+    to, and keeps the height reserved for it."""
+    pages = figure_pages(built_book)
+    assert pages, "no page holds a Plotly figure: the book's figures are gone"
+    for page_path in pages:
+        context, page, _ = open_phone(browser, compressed_url + page_path)
+        try:
+            last = page.locator("div.jps-plotly").last
+            reserved = last.bounding_box()["height"]
+            below = last.bounding_box()["y"] > 2 * PHONE["height"]
+            if below:
+                assert last.get_attribute("data-drawn") is None, \
+                    f"{page_path}: a figure far below the fold was drawn at load"
+            last.scroll_into_view_if_needed()
+            page.wait_for_function("f => f.getAttribute('data-drawn')", arg=last.element_handle(),
+                                   timeout=20_000)
+            assert last.bounding_box()["height"] == pytest.approx(reserved, abs=1), \
+                f"{page_path}: the figure's height changed when it drew (layout shift)"
+            times = page.evaluate("""() => ({
+                fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+                plotly: performance.getEntriesByType('resource')
+                    .filter(e => e.name.includes('plotly')).map(e => e.startTime),
+                draw: performance.getEntriesByName('japansec:draw').map(e => e.startTime)})""")
+            assert times["plotly"] and times["draw"], f"{page_path}: {times}"
+            assert min(times["plotly"]) > times["fcp"], \
+                f"{page_path}: plotly.js requested before the first paint: {times}"
+            assert min(times["draw"]) > times["fcp"], \
+                f"{page_path}: a figure was drawn before the first paint: {times}"
+        finally:
+            context.close()
+
+
+def test_theme_icons_inline_and_buttons_named_by_their_text(browser, compressed_url: str) -> None:
+    """Icons are inline SVG; the search button's accessible name contains its visible label
+    ("Search Ctrl+K"); no colour-mode icon carries a name of its own."""
+    context, page, transferred = open_phone(browser, compressed_url + "chapters/glossary.html")
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})  # the search field shows its label
+        assert page.locator("svg.svg-inline--fa").count() > 5
+        assert page.locator("i[class*='fa-']").count() == 0
+        assert not [u for u in transferred if "webfonts" in u], "an icon font was downloaded"
+        search = page.locator("button.search-button-field").first
+        label = " ".join(search.inner_text().split())
+        assert re.fullmatch(r"Search Ctrl\s*\+\s*K", label), label
+        assert page.get_by_role("button", name=re.compile(r"^Search Ctrl\s*\+\s*K")).count() >= 1
+        switch = page.locator("button.theme-switch-button").first
+        assert switch.get_attribute("aria-label") == "Color mode"
+        assert switch.locator("[title], title").count() == 0, "colour-mode icons carry names"
+        # Dark mode still switches: the icon for the new mode shows.
+        switch.click()
+        assert page.evaluate("document.documentElement.dataset.mode") in ("light", "dark", "auto")
+    finally:
+        context.close()
