@@ -5,13 +5,15 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: setup book test live serve bench data lint clean student
 
-## setup: create .venv with Python 3.11+ (if missing) and install requirements.txt into it
-setup: $(STAMP)
+## setup: create .venv with Python 3.11+ (if missing) and install requirements.txt into it;
+## install the pinned JavaScript tools of package-lock.json into node_modules (npm ci)
+setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found: install Python 3.11 or newer (or run make PYTHON=/path/to/python3.11)"; exit 1; }
@@ -20,6 +22,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm not found: install Node.js 20 or newer with npm (scripts/install_system_deps.sh does)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 ## book: execute every notebook and build the HTML book into _build/html (warnings are errors)
 book: setup

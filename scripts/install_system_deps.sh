@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install the system packages the tests need that a fresh Debian machine lacks: Chromium for the
-# browser tests, make. Needs root (or sudo); does nothing when everything is present.
+# browser tests, make, and Node.js with npm (for the pinned JavaScript tools of package.json).
+# Needs root (or sudo); does nothing when everything is present.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v make >/dev/null || missing+=(make)
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system dependencies present: chromium, make"
+  echo "system dependencies present: chromium, make, npm"
   exit 0
 fi
 SUDO=""
