@@ -130,6 +130,11 @@ DRAWN = """div => [...div.querySelectorAll('.scatterlayer .trace, .barlayer .tra
   .map(g => ({index: g.__data__[0].trace.index,
               marks: g.querySelectorAll('.points path, path.point, .point path').length}))"""
 
+# The entry of a menu that switches traces on and off, as the figure shows it (or null).
+ACTIVE_VIEW = """div => { const menu = (div.layout.updatemenus || []).find(m => m.buttons.some(
+  b => b.args && b.args[0] && 'visible' in b.args[0]));
+  return menu ? menu.buttons[menu.active || 0].label : null; }"""
+
 FIGURE_PAGES = [p for p in PAGES if "jps-plotly" in ((ROOT / "_build" / "html" / p).read_text(
     "utf-8") if (ROOT / "_build" / "html" / p).exists() else "jps-plotly")]
 
@@ -153,25 +158,113 @@ def test_every_figure_has_a_text_alternative_and_its_data(browser, book_url: str
             expect(figure).to_have_accessible_description(re.compile(r"\w{3}.*\d"))
             traces = figure.evaluate(PLOTTED)
             table = figure.locator("xpath=following-sibling::details[1]//table")
-            rows = table.locator("tbody tr").count()
+            rows = table.evaluate("t => t.tBodies[0].rows.length")
             assert rows == sum(t["points"] for t in traces if t["listed"]), \
                 f"{where}: the Data table has {rows} rows for {traces}"
-            # The table's rows are the plotted values: series by series, as many as drawn.
-            series = table.locator("tbody tr td:nth-child(1)").all_text_contents()
+            # The table's rows are the plotted values: series by series, as many as drawn (in
+            # the view the figure's menu shows, where a menu switches traces).
+            header = table.locator("thead th").all_text_contents()
+            cells = table.evaluate("t => [...t.tBodies[0].rows].map(r => [...r.cells]"
+                                   ".map(c => c.textContent))")
+            view = figure.evaluate(ACTIVE_VIEW)
+            shown = [r[header.index("Series")] for r in cells
+                     if "View" not in header or r[header.index("View")] == view]
             for drawn in figure.evaluate(DRAWN):
                 trace = traces[drawn["index"]]
                 if trace["visible"] and trace["marks"] and trace["listed"] and trace["name"]:
                     compared += 1
-                    assert drawn["marks"] == series.count(trace["name"]) == trace["points"], \
+                    assert drawn["marks"] == shown.count(trace["name"]) == trace["points"], \
                         f"{where}: {trace['name']}: {drawn['marks']} marks drawn"
             link = figure.locator("xpath=following-sibling::details[1]//a[@download]")
             href = link.get_attribute("href")
             assert href.startswith("data:text/csv;charset=utf-8,"), f"{where}: {href[:40]}"
             records = list(csv.reader(io.StringIO(unquote(href.split(",", 1)[1]))))
-            header = table.locator("thead th").all_text_contents()
-            cells = table.locator("tbody tr").first.locator("td").all_text_contents()
-            assert records[0] == header and records[1] == cells and len(records) == rows + 1, \
+            assert records[0] == header and records[1:] == cells, \
                 f"{where}: the CSV differs from the table"
         assert compared, f"{page_path}: no drawn marks compared with the Data tables"
+    finally:
+        context.close()
+
+
+# Contrast of what Plotly drew, from computed styles (WCAG 2.2: text 4.5:1, marks 3:1). Text sits
+# on the paper, on a control's face (menus), on a marker (the game's cells) or on the map (land and
+# sea: both must pass); marks sit on the paper or on the map. A mark passes by its fill or by its
+# outline. Returns the failures.
+CONTRAST = """div => {
+  const rgb = s => { const m = /rgba?\\(([^)]+)\\)/.exec(s || '');
+    if (!m) { return null; } const p = m[1].split(',').map(Number);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255;
+    return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const over = (c, bg, alpha) => ({r: c.r * alpha + bg.r * (1 - alpha),
+    g: c.g * alpha + bg.g * (1 - alpha), b: c.b * alpha + bg.b * (1 - alpha)});
+  const ratio = (c, alpha, bg) => { const [x, y] = [lum(over(c, bg, alpha)), lum(bg)]
+    .sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const style = e => getComputedStyle(e);
+  const alphaOf = (e, kind) => { const s = style(e);
+    return Number(s[kind + 'Opacity'] || 1) * Number(s.opacity || 1) *
+      (rgb(s[kind]) || {a: 1}).a; };
+  const shown = e => { for (let n = e; n && n !== div; n = n.parentElement) {
+    const s = style(n); if (s.display === 'none' || s.visibility === 'hidden' ||
+      Number(s.opacity) === 0) { return false; } } return true; };
+  const svg = div.querySelector('svg.main-svg');
+  const paper = rgb(style(svg).backgroundColor);
+  const fills = sel => [...div.querySelectorAll(sel)].map(e => rgb(style(e).fill)).filter(Boolean);
+  const map = [...fills('.geo .layer.land path'), ...fills('.geo .layer.ocean path')];
+  const failures = [];
+  const centre = b => ({x: b.x + b.width / 2, y: b.y + b.height / 2});
+  const inside = (p, b) => p.x >= b.x && p.x <= b.x + b.width &&
+    p.y >= b.y && p.y <= b.y + b.height;
+  div.querySelectorAll('svg text').forEach(t => {
+    if (!t.textContent.trim() || !shown(t) || t.closest('.hoverlayer, .rangeslider-container')) {
+      return; }
+    let backs = [paper];
+    const button = t.closest('g.updatemenu-button, g.updatemenu-header-group');
+    const face = button && button.querySelector('rect.updatemenu-item-rect');
+    if (face) { backs = [rgb(style(face).fill)]; }
+    if (t.closest('.geo')) { backs = map; }
+    const trace = t.closest('g.trace');
+    if (trace) { const c = centre(t.getBoundingClientRect());
+      trace.querySelectorAll('.points path').forEach(p => {
+        if (inside(c, p.getBoundingClientRect()) && alphaOf(p, 'fill') > 0.9) {
+          backs = [rgb(style(p).fill)]; } }); }
+    const colour = rgb(style(t).fill);
+    backs.forEach(bg => { const r = ratio(colour, alphaOf(t, 'fill'), bg);
+      if (r < 4.5) { failures.push(`text "${t.textContent.slice(0, 40)}" ${style(t).fill} ` +
+                                  `${r.toFixed(2)}:1`); } });
+  });
+  div.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .geo .trace').forEach(g => {
+    if (g.closest('.rangeslider-container') || !shown(g)) { return; }
+    const backs = g.closest('.geo') ? map : [paper];
+    g.querySelectorAll('.points path, path.point, .js-line, .point path').forEach(m => {
+      if (!shown(m)) { return; }
+      const s = style(m);
+      const best = bg => Math.max(
+        rgb(s.fill) ? ratio(rgb(s.fill), alphaOf(m, 'fill'), bg) : 0,
+        rgb(s.stroke) && parseFloat(s.strokeWidth) >= 1 ?
+          ratio(rgb(s.stroke), alphaOf(m, 'stroke'), bg) : 0);
+      backs.forEach(bg => { const r = best(bg);
+        if (r < 3) { failures.push(`mark of "${(g.__data__ && g.__data__[0].trace.name) || '?'}"`
+                                   + ` ${s.fill}/${s.stroke} ${r.toFixed(2)}:1`); } });
+    });
+  });
+  return [...new Set(failures)];
+}"""
+
+
+@pytest.mark.parametrize("page_path", FIGURE_PAGES)
+def test_figure_text_and_marks_contrast_in_light_and_dark_mode(browser, book_url: str,
+                                                                page_path: str) -> None:
+    """Every figure's text reaches 4.5:1 and its marks 3:1 against what they sit on."""
+    context, page = open_page(browser, book_url + page_path, "light")
+    try:
+        for mode in ("light", "dark"):
+            if mode == "dark":
+                switch_mode(page, "dark")
+            figures = page.locator("div.jps-plotly")
+            for index in range(figures.count()):
+                failures = figures.nth(index).evaluate(CONTRAST)
+                assert not failures, f"{page_path}, figure {index + 1} ({mode}): {failures[:8]}"
     finally:
         context.close()

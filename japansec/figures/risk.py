@@ -7,7 +7,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from japansec import data
-from japansec.style import COUNTRY_COLOURS, add_source, event_hover, source_note, titled, wrap
+from japansec.style import (
+    COUNTRY_COLOURS,
+    LINK_COLOUR,
+    add_source,
+    event_hover,
+    source_note,
+    titled,
+    wrap,
+)
 
 LANES = ("Moves", "Responses")
 
@@ -34,7 +42,7 @@ def action_reaction() -> go.Figure:
                    r.date.strftime("%Y-%m-%d"), None]
         link_y += [LANES[0], LANES[1], None]
     fig.add_scatter(x=link_x, y=link_y, mode="lines", hoverinfo="skip", showlegend=False,
-                    line={"color": "#aaaaaa", "width": 1})
+                    line={"color": LINK_COLOUR, "width": 1})
     fig.add_scatter(
         x=moves["date"].dt.strftime("%Y-%m-%d").tolist(), y=[LANES[0]] * len(moves),
         mode="markers", name="Move by Japan (and allies)",

@@ -74,7 +74,7 @@ def figure(view: View) -> go.Figure:
                        marker={"size": 9, "color": PALETTE["blue"]}, hoverinfo="text")
     fig.add_scattergeo(**view.traces[2], mode="markers+text", name="Launch site",
                        textposition="bottom right",
-                       marker={"size": 12, "symbol": "star", "color": "#000000"},
+                       marker={"size": 12, "symbol": "star", "color": PALETTE["grey"]},
                        hoverinfo="text")
     fig.add_scattergeo(**view.traces[3], mode="text", textposition="middle right",
                        showlegend=False, hoverinfo="skip", textfont={"size": 12})
