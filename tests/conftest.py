@@ -12,36 +12,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
+
+from japansec.build.book import book_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
-def toc_files() -> list[str]:
-    """Every file named in _toc.yml (without extension), in reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries: list[dict]) -> None:
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            for key in ("chapters", "sections"):
-                walk(entry.get(key, []))
-            for part in entry.get("parts", []):
-                walk(part.get("chapters", []))
-
-    walk(toc.get("chapters", []))
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []))
-    return files
-
-
 def toc_notebooks() -> list[Path]:
     """The notebooks of the table of contents."""
-    return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]
+    return book_notebooks(ROOT)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
