@@ -17,7 +17,9 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from conftest import ROOT, toc_files
+from conftest import ROOT
+
+from japansec.build.book import toc_files
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
