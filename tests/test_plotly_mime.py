@@ -55,7 +55,6 @@ def test_data_table_lists_points_not_connecting_lines() -> None:
     assert table.columns == ["Series", "x", "y", "Details"]
     assert table.rows == [["moves", "2023-01-01", "a", "First"],
                           ["moves", "2023-03-01", "a", "Third"]]
-    assert figure_text.row_count(figure) == 2
 
 
 def test_menu_views_name_each_row_and_its_unit() -> None:

@@ -186,11 +186,6 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!" else f"{text}."
 
 
-def row_count(figure: dict[str, Any]) -> int:
-    """How many rows :func:`table` gives: the listed points of the figure."""
-    return sum(len(_points(t)) for t in figure.get("data", []) if listed(t))
-
-
 def state(figure: dict[str, Any]) -> str:
     """For explorers: which slider value and menu entry the figure (and its table) shows."""
     layout = figure.get("layout", {})
