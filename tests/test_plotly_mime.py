@@ -52,7 +52,7 @@ def test_data_table_lists_points_not_connecting_lines() -> None:
                    name="moves", hovertext=["<b>First</b>", "", "Third"], hoverinfo="text"),
     ]).to_plotly_json()
     table = figure_text.table(figure)
-    assert table.columns == ["Series", "x", "y", "Details"]
+    assert table.columns == ["Series", "Date", "y", "Details"]
     assert table.rows == [["moves", "2023-01-01", "a", "First"],
                           ["moves", "2023-03-01", "a", "Third"]]
 
@@ -99,6 +99,6 @@ def test_figure_html_describes_the_figure_and_offers_the_same_rows_as_csv() -> N
     assert '<p class="jps-figure-summary" id="f1-summary">SIPRI, US$ bn. ' in page
     url = html.unescape(page.split('href="')[1].split('"')[0])
     rows = list(csv.reader(io.StringIO(unquote(url.split(",", 1)[1]))))
-    assert rows == [["Series", "x", "y"], ["US$ bn, a, b", "2023", "50.2"],
+    assert rows == [["Series", "Year", "y"], ["US$ bn, a, b", "2023", "50.2"],
                     ["US$ bn, a, b", "2024", "55.3"]]
     assert page.count("<tr>") == 3 and 'data-rows="2"' in page

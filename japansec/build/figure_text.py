@@ -129,6 +129,19 @@ def _views(figure: dict[str, Any]) -> dict[int, tuple[str, str]]:
     return views
 
 
+def _x_kind(xs: list[Any]) -> str:
+    """A header for an untitled x axis: 'Date' for ISO dates, 'Year' for years, else 'x'.
+
+    >>> _x_kind(["2022-12-16", "2023-01-05"]), _x_kind([1990, 2024]), _x_kind([0, 1])
+    ('Date', 'Year', 'x')
+    """
+    if xs and all(isinstance(x, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", x) for x in xs):
+        return "Date"
+    if xs and all(isinstance(x, int) and 1800 <= x <= 2200 for x in xs):
+        return "Year"
+    return "x"
+
+
 def _series_name(trace: dict[str, Any], index: int, layout: dict[str, Any] | None = None) -> str:
     """The trace's legend name; else its y-axis title (an unnamed trace on a titled axis)."""
     y_title = "" if layout is None or _is_geo(trace) else _text(
@@ -143,7 +156,7 @@ def table(figure: dict[str, Any]) -> Table:
     ...                      "y": [50.2, 55.3]}],
     ...            "layout": {"title": {"text": "Up"}, "yaxis": {"title": {"text": "US$ bn"}}}})
     >>> t.columns, t.rows
-    (['Series', 'x', 'US$ bn'], [['Spending', '2023', '50.2'], ['Spending', '2024', '55.3']])
+    (['Series', 'Year', 'US$ bn'], [['Spending', '2023', '50.2'], ['Spending', '2024', '55.3']])
     """
     layout = figure.get("layout", {})
     views = _views(figure)
@@ -154,7 +167,8 @@ def table(figure: dict[str, Any]) -> Table:
             x_titles.append("Longitude")
             y_titles.append("Latitude")
             continue
-        x_titles.append(_text(_axis(layout, trace, "x").get("title")) or "x")
+        x_titles.append(_text(_axis(layout, trace, "x").get("title"))
+                        or _x_kind([x for _, x, _ in _points(trace)]))
         y_titles.append(views.get(index, ("", ""))[1]
                         or _text(_axis(layout, trace, "y").get("title")) or "y")
     one_x, one_y = len(set(x_titles)) <= 1, len(set(y_titles)) <= 1
