@@ -69,3 +69,18 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+def chapter_objectives(chapter: str) -> list[str]:
+    """The numbered learning objectives of a chapter (the list under ``## Overview``)."""
+    import re
+
+    import nbformat
+
+    path = ROOT / "chapters" / f"{chapter}.ipynb"
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    overview = text.split("## Overview", 1)[1].split("## Prerequisites", 1)[0]
+    items = re.findall(r"^(\d+)\. (.+(?:\n {3}.+)*)", overview, re.M)
+    if [int(n) for n, _ in items] != list(range(1, len(items) + 1)):
+        raise ValueError(f"{path.name}: objectives under Overview are not numbered 1, 2, 3, …")
+    return [" ".join(t.split()) for _, t in items]

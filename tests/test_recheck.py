@@ -58,3 +58,21 @@ def test_every_dated_curated_table_says_how_far_it_was_checked() -> None:
         checked = descriptor.get("checked_through")
         assert checked, f"datapackage.json: table {descriptor['name']} has no checked_through"
         assert pd.Timestamp(checked) <= pd.Timestamp(as_of), descriptor["name"]
+
+
+def test_every_page_says_how_far_the_tables_were_checked(monkeypatch) -> None:
+    """The announcement bar (japansec.build.sphinxext) names the earliest checked_through date
+    when a table lags the as-of date, and only the as-of date when none does."""
+    from types import SimpleNamespace
+
+    from japansec.build.sphinxext import show_as_of_date
+
+    def announcement(lagging: list) -> str:
+        monkeypatch.setattr(catalog, "lagging_tables", lambda as_of: lagging)
+        config = SimpleNamespace(html_theme_options={})
+        show_as_of_date(None, config)
+        return config.html_theme_options["announcement"]
+
+    shown = announcement([("events", "2026-04-21"), ("sites", "2026-03-01"), ("places", None)])
+    assert data.package()["as_of"] in shown and "2026-03-01" in shown and "2026-04-21" not in shown
+    assert "checked through" not in announcement([])

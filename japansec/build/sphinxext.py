@@ -96,13 +96,18 @@ def add_figure_scripts(app: Sphinx, pagename: str, templatename: str,
 
 def show_as_of_date(app: Sphinx, config: Any) -> None:
     """Put the book's as-of date (the data package's ``as_of``) in the theme's announcement bar,
-    on every page."""
+    on every page, with the earliest date through which a curated table was checked, when that
+    is earlier (the appendix "To re-check" lists which tables)."""
+    from japansec.catalog import lagging_tables
     from japansec.data import package
 
     as_of = package()["as_of"]
+    checked = sorted(c for _, c in lagging_tables(as_of) if c)
+    lag = (f" Some tables were last checked through <strong>{checked[0]}</strong> "
+           "(see the appendix “To re-check”)." if checked else "")
     options = dict(config.html_theme_options or {})
     options["announcement"] = (
-        f"Facts and data in this book are as of <strong>{as_of}</strong>. "
+        f"Facts and data in this book are as of <strong>{as_of}</strong>.{lag} "
         "Events after that date are not covered."
     )
     config.html_theme_options = options
