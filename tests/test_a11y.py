@@ -182,8 +182,9 @@ CONTRAST = """div => {
     .sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
   const style = e => getComputedStyle(e);
   const alphaOf = (e, kind) => { const s = style(e);
-    return Number(s[kind + 'Opacity'] || 1) * Number(s.opacity || 1) *
-      (rgb(s[kind]) || {a: 1}).a; };
+    let alpha = Number(s[kind + 'Opacity'] || 1) * (rgb(s[kind]) || {a: 1}).a;
+    for (let n = e; n && n !== div; n = n.parentElement) { alpha *= Number(style(n).opacity); }
+    return alpha; };
   const shown = e => { for (let n = e; n && n !== div; n = n.parentElement) {
     const s = style(n); if (s.display === 'none' || s.visibility === 'hidden' ||
       Number(s.opacity) === 0) { return false; } } return true; };
