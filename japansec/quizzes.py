@@ -351,10 +351,12 @@ def jupyterquiz_parts(questions: list[dict[str, Any]], div_id: str) -> tuple[str
 
 # jupyterquiz's own sizes (16pt questions, white text in a white box) are made for slides: the
 # book's quizzes use the page's text size and a readable answer box.
+# The label of a number box takes the theme's text colour, so it stays readable in dark mode.
 QUIZ_CSS = """
 #QUIZ .Quiz { font-size: 1.05rem; line-height: 1.4; }
 #QUIZ .Feedback { font-size: 1rem; text-align: left; padding: 0.3rem 0.5rem; }
 #QUIZ .Input-text { color: #101010; border: 1px solid #555; font-size: 1rem; }
+#QUIZ .InpLabel { color: var(--pst-color-text-base, #101010); }
 #QUIZ .MCButton { font-size: 0.95rem; }
 #QUIZ .Input { font-size: 1rem; }
 """
