@@ -199,7 +199,9 @@ class Scenario:
         """An ipywidgets panel: labelled controls driving a FigureWidget updated in place."""
         import ipywidgets as widgets
 
-        figure = go.FigureWidget(self.figure(self.view()))
+        from japansec.style import offline_base_map
+
+        figure = offline_base_map(go.FigureWidget(self.figure(self.view())))
         controls = {}
         for p in self.parameters:
             if isinstance(p, Slider):
