@@ -5,7 +5,9 @@ Measures, on this machine:
 - each notebook's execution time in a fresh kernel (nbclient, live panels included);
 - the test suite's wall time (`pytest -n 2`, as `make test` runs it);
 - each page's own HTML weight and the size of each Plotly figure's JSON in it;
-- each live explorer's control-move time (model + figure update in a kernel), where defined.
+- each live explorer's control-move time (model + figure update in a kernel), where defined;
+- the cost inside the suite of the clean-environment test (a new venv installs the book's wheel
+  from the served book, runs a downloaded notebook and the course bundle; issue 15).
 
 Results also go to bench-results/bench.json. This is a script, not a timed test: the numbers
 vary with the machine, and a slow run should be looked at, not fail CI.
@@ -115,6 +117,18 @@ def main() -> int:
         flag = "" if info["static_kb"] <= TARGETS["explorer_kb"] else "   OVER TARGET"
         print(f"  {name:20s} static {info['static_kb']:6.0f} KB (≤ {TARGETS['explorer_kb']})"
               f"   live move median {info['move_ms']:5.1f} ms (≤ 50){flag}")
+
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    code = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/test_instructors.py",
+                           "-k", "clean_environment"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    results["clean_env_test"] = {"wall_s": time.perf_counter() - start, "cpu_s": cpu,
+                                 "exit": code}
+    print(f"\nclean-environment test (venv + wheel from the served book + bundle): "
+          f"{results['clean_env_test']['wall_s']:6.1f} s wall, {cpu:.1f} s CPU, exit code {code}")
 
     start = time.perf_counter()
     code = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "-q"], cwd=ROOT,

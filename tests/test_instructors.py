@@ -4,6 +4,7 @@ addresses, and a clean environment (not .venv) that installs the wheel from the 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -181,6 +182,8 @@ def test_course_bundle_holds_notebooks_wheel_pins_and_readme(built_book: Path) -
                 if line and not line.startswith(("#", "./"))]
         assert pins and all(re.fullmatch(r"[\w.-]+==[\w.+-]+", p) for p in pins), pins
         assert "pip install -r requirements.txt" in bundle.read(f"{top}/README.md").decode()
+    guide = (built_book / "chapters" / "how-to-instructors.html").read_text("utf-8")
+    assert f'href="../{distribute.BUNDLE}"' in guide, "the instructors' page links no bundle"
 
 
 # --- a clean environment, as on Colab or a hub --------------------------------------------------
@@ -211,25 +214,45 @@ def _python(venv: Path) -> Path:
     return venv / "bin" / "python"
 
 
+@pytest.fixture(scope="session")
+def wheelhouse(built_book: Path) -> Path:
+    """Every third-party wheel the bundle pins (kernel and nbclient included), downloaded once per
+    machine into _build/wheelhouse, so that the clean environments below install without the
+    network and in seconds (the package index is asked only when the pins change)."""
+    with zipfile.ZipFile(built_book / distribute.BUNDLE) as bundle:
+        text = bundle.read(f"{distribute.BUNDLE_FOLDER}/requirements.txt").decode()
+    pins = sorted(line for line in text.splitlines() if line and line[0] not in "#.")
+    house = ROOT / "_build" / "wheelhouse"
+    stamp = house / ("pins-" + hashlib.sha256("\n".join(pins).encode()).hexdigest()[:16])
+    if not stamp.exists():
+        house.mkdir(parents=True, exist_ok=True)
+        (house / "requirements.txt").write_text("\n".join(pins) + "\n", encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(house),
+                        "-r", str(house / "requirements.txt")], check=True, capture_output=True)
+        stamp.touch()
+    return house
+
+
 def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
-        tmp_path: Path, book_url: str, built_book: Path) -> None:
+        tmp_path: Path, book_url: str, built_book: Path, wheelhouse: Path) -> None:
     """Like Colab or a hub image: a new venv with only Python, a kernel and nbclient.
 
     1. A student's download (the page's .ipynb, fetched from the served book into an empty
        folder) runs top to bottom, live panels included, with BOOK_URL at the local server:
-       its setup cell installs the wheel from the site (pip may use its cache, and the index
-       for third-party packages only).
+       its setup cell installs the wheel from the site. Third-party wheels come from the local
+       wheelhouse (pip with no index), so no request leaves the machine.
     2. The course bundle, unzipped into an empty folder: `pip install -r requirements.txt`
        (japansec removed first, so the bundle's wheel is what installs it), then a chapter runs
        with no book address at all.
     """
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(_python(venv)), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "ipykernel", "nbclient"], check=True, capture_output=True)
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
-    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env |= {"PATH": f"{venv / 'bin'}{os.pathsep}{env['PATH']}",
+            "XDG_CACHE_HOME": str(tmp_path / "cache"), "PIP_NO_INDEX": "1",
+            "PIP_FIND_LINKS": str(wheelhouse), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    pip = [str(_python(venv)), "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, "ipykernel", "nbclient"], check=True, capture_output=True, env=env)
 
     download = tmp_path / "download"
     download.mkdir()
@@ -242,14 +265,13 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
     assert f"JAPANSEC-AT {venv}" in result.stdout and "MAPS 1" in result.stdout, result.stdout
 
     subprocess.run([str(_python(venv)), "-m", "pip", "uninstall", "--quiet", "-y", "japansec"],
-                   check=True, capture_output=True)
+                   check=True, capture_output=True, env=env)
     unpacked = tmp_path / "bundle"
     with zipfile.ZipFile(built_book / distribute.BUNDLE) as bundle:
         bundle.extractall(unpacked)
     folder = unpacked / distribute.BUNDLE_FOLDER
     subprocess.run([*pip, "-r", "requirements.txt"], cwd=folder, env=env, check=True,
                    capture_output=True)
-    env.pop("BOOK_URL", None)
     result = subprocess.run([str(_python(venv)), "-c", RUNNER,
                              str(folder / "notebooks" / "alliance.ipynb"), AFTER],
                             env=env, capture_output=True, text=True)
