@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup book test live serve bench data lint clean student
+.PHONY: setup book test live serve bench data lint clean student lms pdf
 
 ## setup: create .venv with Python 3.11+ (if missing) and install requirements.txt into it
 setup: $(STAMP)
@@ -51,6 +51,15 @@ student: setup
 data: setup
 	$(BIN)/python scripts/convert_sipri.py
 	$(BIN)/python scripts/make_bibliography.py
+
+## lms: QTI packages of the self-check quizzes for Canvas and Moodle, into _build/lms
+lms: setup
+	$(BIN)/python scripts/make_lms.py
+
+## pdf: the printable edition, _build/pdf/student.pdf and instructor.pdf (builds the book if missing)
+pdf: setup
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python scripts/make_pdf.py
 
 ## lint: ruff over the code
 lint: setup

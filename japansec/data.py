@@ -36,8 +36,10 @@ def _validated_dir() -> Path:
 
 VALIDATED_DIR = _validated_dir()
 
+# How each Frictionless field type is read; dates are parsed after reading. A type not listed
+# here is an error (never silently read as text).
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string",
-                 "boolean": "boolean"}
+                 "boolean": "boolean", "date": "string"}
 
 
 class DataError(ValueError):
@@ -101,12 +103,17 @@ def validate_once(name: str, base: Path = DATA_DIR) -> None:
     """Validate like :func:`validate`, skipping tables already validated unchanged.
 
     Frictionless's primary-key check takes seconds on the 65,000-row SIPRI table; a stamp named by
-    the SHA-256 of the table's bytes, of the tables it points to and of the package descriptor (in
-    ``_build/data-validated/``) records a passed validation, so a notebook pays for it once per
-    machine, not on every run. Any change to the data or to the schema validates again.
+    the SHA-256 of the table's bytes, of the tables it points to, of the package descriptor and of
+    frictionless's version (in ``_build/data-validated/``) records a passed validation, so a
+    notebook pays for it once per machine, not on every run. Any change to the data or to the
+    schema validates again.
     """
+    from importlib.metadata import version
+
     descriptor = resource(name, base)
-    digest = hashlib.sha256((base / PACKAGE_FILE.name).read_bytes())
+    # A new frictionless may check more: its version is part of the stamp.
+    digest = hashlib.sha256(f"frictionless {version('frictionless')}\n".encode())
+    digest.update((base / PACKAGE_FILE.name).read_bytes())
     targets = {name} | {key["reference"]["resource"] or name
                         for key in descriptor["schema"].get("foreignKeys", [])}
     for table in sorted(targets):
@@ -134,8 +141,8 @@ def validate_all(base: Path = DATA_DIR) -> None:
 def _read(name: str, base: Path) -> pd.DataFrame:
     descriptor = resource(name, base)
     fields = descriptor["schema"]["fields"]
-    dates = [f["name"] for f in fields if f["type"] == "date"]
-    dtypes = {f["name"]: _PANDAS_TYPES.get(f["type"], "string") for f in fields
+    dates = [f["name"] for f in fields if f.get("type") == "date"]
+    dtypes = {f["name"]: _PANDAS_TYPES[f.get("type", "string")] for f in fields
               if f["name"] not in dates}
     frame = pd.read_csv(base / descriptor["path"], dtype=dtypes, keep_default_na=False,
                         na_values=[""])
@@ -144,8 +151,19 @@ def _read(name: str, base: Path) -> pd.DataFrame:
     return frame
 
 
+def check_field_types(name: str, base: Path = DATA_DIR) -> None:
+    """Raise DataError if a column of table ``name`` has a type the loader cannot read."""
+    for field in resource(name, base)["schema"]["fields"]:
+        kind = field.get("type", "string")
+        if kind not in _PANDAS_TYPES:
+            raise DataError(f"{PACKAGE_FILE.name}: table {name!r}, column {field['name']!r}: "
+                            f"field type {kind!r} is not one the book reads; known: "
+                            f"{', '.join(sorted(_PANDAS_TYPES))}")
+
+
 @cache
 def _load_cached(name: str, base: Path, stamp: tuple[int, int]) -> pd.DataFrame:
+    check_field_types(name, base)
     validate_once(name, base)
     return _read(name, base)
 
@@ -159,7 +177,8 @@ def load(name: str, base: Path = DATA_DIR) -> pd.DataFrame:
     Raises
     ------
     DataError
-        if the file breaks its schema (type, constraint, key), naming file, row, column and rule.
+        if the file breaks its schema (type, constraint, key), naming file, row, column and rule,
+        or if the schema gives a column a type the loader does not know.
     KeyError
         if the data package has no table of that name.
     """
@@ -178,13 +197,14 @@ def with_sources(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def sipri(measure: str, countries: list[str] | None = None, years: tuple[int, int] | None = None,
-          ) -> pd.DataFrame:
+          table: pd.DataFrame | None = None) -> pd.DataFrame:
     """SIPRI values of one measure as a wide table: one row per year, one column per country.
 
     ``countries`` are SIPRI's names (e.g. "Japan", "Korea, South"); ``years`` an inclusive range.
-    Missing values (SIPRI's "..." and "xxx") stay missing.
+    Missing values (SIPRI's "..." and "xxx") stay missing. ``table`` is table sipri_milex (or a
+    part of it); loaded from the data package when not given.
     """
-    frame = load("sipri_milex")
+    frame = load("sipri_milex") if table is None else table
     known = set(frame["measure"].unique())
     if measure not in known:
         raise ValueError(f"measure must be one of {sorted(known)}, not {measure!r}")

@@ -19,13 +19,17 @@ From that one declaration:
 
 Every value passes the parameter's check first, so an out-of-range or wrongly typed value is
 rejected with a ValueError naming the parameter and its allowed range.
+
+Parameters whose options or defaults come from the data (a fit, a table) are declared with
+:class:`Deferred`, so that importing a scenario module loads nothing: the data are read when the
+explorer is first drawn.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,10 +53,22 @@ class Slider:
             raise ValueError(f"slider {self.name}: need min <= default <= max and step > 0")
 
     def values(self) -> list[float]:
-        """The grid: min, min + step, …, max (rounded to the step's decimals)."""
+        """The grid: min, min + step, …, max (rounded to the step's decimals), and the default
+        where it falls between two steps (so the static figure opens exactly on it).
+
+        >>> Slider("a", "a", "per year", 0, 0.04, 0.01, 0.016).values()
+        [0.0, 0.01, 0.016, 0.02, 0.03, 0.04]
+        """
         count = math.floor((self.max - self.min) / self.step + 1e-9) + 1
         decimals = max(0, -math.floor(math.log10(self.step)) + 1)
-        return [round(self.min + i * self.step, decimals) for i in range(count)]
+        grid = [round(self.min + i * self.step, decimals) for i in range(count)]
+        if not any(math.isclose(v, self.default, abs_tol=1e-12) for v in grid):
+            grid = sorted([*grid, self.default])
+        return grid
+
+    def describe(self, value: float) -> str:
+        """``value`` with the label and unit, e.g. 'Nominal GDP growth = 2 % a year'."""
+        return f"{self.label} = {number(value)} {self.unit}"
 
     def check(self, value: Any) -> float:
         """The value as a float, or ValueError naming the parameter and its range."""
@@ -80,6 +96,9 @@ class Choice:
     def values(self) -> list[Any]:
         return [value for _, value in self.options]
 
+    def describe(self, value: Any) -> str:
+        return f"{self.label}: {dict((v, k) for k, v in self.options)[value]}"
+
     def check(self, value: Any) -> Any:
         if value not in self.values():
             raise ValueError(f"{self.name} ({self.label}) must be one of {self.values()}, "
@@ -88,6 +107,34 @@ class Choice:
 
 
 Parameter = Slider | Choice
+
+
+class Deferred(Sequence):
+    """Parameters made on first use by ``make()`` (for defaults fitted to data, options read from a
+    table), so that importing the scenario's module loads no data."""
+
+    def __init__(self, make: Callable[[], tuple[Parameter, ...]]) -> None:
+        self._make = make
+        self._made: tuple[Parameter, ...] | None = None
+
+    def _items(self) -> tuple[Parameter, ...]:
+        if self._made is None:
+            self._made = tuple(self._make())
+        return self._made
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._items()[index]
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __iter__(self) -> Iterator[Parameter]:
+        return iter(self._items())
+
+    @property
+    def made(self) -> bool:
+        """Whether the parameters have been made (the data read)."""
+        return self._made is not None
 
 
 @dataclass
@@ -108,12 +155,19 @@ class Scenario:
     name: str
     title: str
     description: str
-    parameters: tuple[Parameter, ...]
+    parameters: Sequence[Parameter]
     compute: Callable[..., View]
     figure: Callable[[View], go.Figure]
 
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.parameters}
+
+    def held_fixed(self) -> str:
+        """The parameters the static figure holds at their defaults, as a caption says them, e.g.
+        'R: both restrain = 3 payoff and P: both arm = 1 payoff' ('' if none)."""
+        fixed = [p.describe(p.default) for p in self.parameters[2:]]
+        return ", ".join(fixed[:-1]) + (" and " if len(fixed) > 1 else "") + (fixed[-1]
+                                                                                if fixed else "")
 
     def checked(self, values: dict[str, Any]) -> dict[str, Any]:
         """All parameters, defaults filled in, each value checked; unknown names rejected."""
@@ -227,12 +281,16 @@ class Scenario:
         panel = widgets.VBox([widgets.HTML(f"<b>{self.title}</b><br>{self.description}"),
                               *controls.values(), figure])
         panel.figure, panel.controls, panel.scenario = figure, controls, self
-        LIVE_PANELS.append(panel)
         return panel
 
 
-# Live panels created in this kernel, so that tests can move their controls.
-LIVE_PANELS: list[Any] = []
+def number(value: float) -> str:
+    """A parameter value as a label shows it: three significant digits.
+
+    >>> number(0.015653), number(-13.98), number(3.0), number(1500)
+    ('0.0157', '-14', '3', '1,500')
+    """
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
 
 
 def frame_name(params: dict[str, Any]) -> str:
@@ -243,7 +301,7 @@ def _label(parameter: Parameter, value: Any) -> str:
     """A dropdown entry that names its parameter, e.g. 'Starting definition: MoD budget'."""
     if isinstance(parameter, Choice):
         return f"{parameter.label}: {dict((v, k) for k, v in parameter.options)[value]}"
-    return f"{parameter.label}: {value:g} {parameter.unit}"
+    return f"{parameter.label}: {number(value)} {parameter.unit}"
 
 
 def _nearest(parameter: Parameter, target: Any) -> Any:
@@ -257,7 +315,7 @@ def _short(parameter: Parameter, value: Any) -> str:
     """A slider step's label: the number, or the option's label."""
     if isinstance(parameter, Choice):
         return dict((v, k) for k, v in parameter.options)[value]
-    return f"{value:g}"
+    return number(value)
 
 
 def _rounded(update: dict[str, Any], digits: int = 4) -> dict[str, Any]:

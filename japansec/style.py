@@ -8,6 +8,7 @@ colour-blind-safe palette (Okabe & Ito 2008), with the same colour for a country
 from __future__ import annotations
 
 import base64
+import textwrap
 from collections.abc import Sequence
 from functools import cache
 
@@ -116,16 +117,16 @@ CATEGORY_COLOURS = {
 STATUS_SYMBOLS = {"done": "circle", "announced": "circle-open", "reported": "diamond-open"}
 
 
-def timeline(categories: Sequence[str], title: str, subtitle: str,
+def timeline(events: pd.DataFrame, categories: Sequence[str], title: str, subtitle: str,
              start: str = "2013-01-01") -> go.Figure:
     """Events of the given categories, one lane per category; hover shows summary and source.
 
-    Filled markers are events that happened; open markers were announced or reported only.
+    ``events`` is table events with its sources (``data.with_sources``). Filled markers are events
+    that happened; open markers were announced or reported only.
     """
     unknown = set(categories) - set(CATEGORY_COLOURS)
     if unknown:
         raise ValueError(f"unknown categories {sorted(unknown)}; known: {list(CATEGORY_COLOURS)}")
-    events = data.with_sources(data.load("events"))
     events = events[events["category"].isin(categories) & (events["date"] >= start)]
     fig = go.Figure()
     for category in categories:
@@ -155,14 +156,20 @@ def timeline(categories: Sequence[str], title: str, subtitle: str,
 
 
 def wrap(text: str, width: int = 60) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    """Break ``text`` into lines of at most ``width`` characters, joined by ``<br>`` for Plotly.
+
+    A word longer than ``width`` stays whole on its own line (never split, never preceded by an
+    empty line).
+
+    >>> wrap("Japan's defence budget rose", 12)
+    "Japan's<br>defence<br>budget rose"
+    """
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False,
+                                     break_on_hyphens=False))
+
+
+# The base map's clip box (west, south, east, north), as in scripts/make_basemap.mjs.
+MAP_BOX = (100.0, 5.0, 160.0, 55.0)
 
 
 # The book's base map for every geo figure (Natural Earth 1:50m in the data package). The static
@@ -193,8 +200,14 @@ def offline_base_map(widget: go.FigureWidget) -> go.FigureWidget:
 
 def regional_geo(fig: go.Figure, lon: tuple[float, float] = (115, 150),
                  lat: tuple[float, float] = (20, 46)) -> go.Figure:
-    """The book's map of the region: Natural Earth 1:50m (served offline from the book's
-    _static/topojson/world_50m.json, which draws Miyako and Ishigaki), equirectangular."""
+    """The book's map of the region, equirectangular: Natural Earth 1:10m land clipped to East Asia
+    (data/topojson/world_50m.json, served offline from the book's _static/topojson/; it draws
+    Yonaguni, Ishigaki and Miyako; see data/topojson/PROVENANCE.md). Views must stay inside
+    longitude 100–160° E and latitude 5–55° N, the map's clip box."""
+    west, south, east, north = MAP_BOX
+    if not (west <= lon[0] < lon[1] <= east and south <= lat[0] < lat[1] <= north):
+        raise ValueError(f"map view longitude {lon}, latitude {lat} leaves the base map's box "
+                         f"{MAP_BOX} (west, south, east, north): widen scripts/make_basemap.mjs")
     fig.update_geos(scope="world", resolution=50, projection_type="equirectangular",
                     lonaxis_range=list(lon), lataxis_range=list(lat), showland=True,
                     landcolor="#e8e4d8", showocean=True, oceancolor="#eaf2f8",

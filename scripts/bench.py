@@ -25,13 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+import nbformat
 
-import nbformat  # noqa: E402
-from conftest import toc_files, toc_notebooks  # noqa: E402
-
-from japansec.build.notebooks import run_notebook  # noqa: E402
+from japansec.build.book import ROOT, book_notebooks, toc_files
+from japansec.build.notebooks import run_notebook
 
 TARGETS = {"build_s": 60, "notebook_s": 10, "page_kb": 1024, "test_s": 180, "explorer_kb": 300}
 
@@ -98,7 +95,7 @@ def main() -> int:
 
     print("\nnotebook execution (fresh kernel, live panels included):")
     results["notebooks"] = {}
-    for path in toc_notebooks():
+    for path in book_notebooks():
         _, seconds = run_notebook(path)
         results["notebooks"][path.name] = seconds
         flag = "" if seconds <= TARGETS["notebook_s"] else "   OVER TARGET"

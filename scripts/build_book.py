@@ -1,39 +1,16 @@
-"""Build the HTML book into _build/html: every notebook executed afresh, warnings as errors.
+"""Build the HTML book into _build/html: notebooks executed in parallel into a cache named by the
+package, data and requirements (never stale), warnings as errors. See japansec/build/book.py.
 
-Why a script and not a bare `jupyter-book build`: the options that keep the build strict and free of
-stale outputs live in one place (here), and `make book`, the tests and the benchmark all call it.
-
-- ``--warningiserror --nitpick --keep-going``: any warning (a blank Plotly figure's
-  ``mystnb.unknown_mime_type``, a broken reference, a failing notebook) fails the build, and the log
-  lists all of them, not just the first.
-- ``--all``: Sphinx re-reads every page, and the execution cache (``_build/.jupyter_cache``) is
-  emptied first, so every notebook is re-executed on every build: a change to the package or to a
-  data file can never leave a stale output behind (jupyter-cache keys on cell text only).
-- ``--student-edition`` builds without exercise solutions and reuses the cache of the build just
-  made (the same notebooks, the same outputs), so build the book first.
+`make book`, the tests and the benchmark all call this script.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def build(output: Path, config: Path | None = None) -> int:
-    """Run jupyter-book on the repository; return its exit code."""
-    command = [
-        str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
-        "--path-output", str(output),
-        "--warningiserror", "--nitpick", "--keep-going", "--all",
-    ]
-    if config is not None:
-        command += ["--config", str(config)]
-    return subprocess.call(command, cwd=ROOT)
+from japansec.build.book import ROOT, build
 
 
 def main() -> int:
@@ -44,12 +21,6 @@ def main() -> int:
         help="build without exercise solutions (sphinx-exercise's hide_solutions)",
     )
     args = parser.parse_args()
-    config = None
-    if args.student_edition:
-        config = ROOT / "_build" / "student_config.yml"
-        config.parent.mkdir(parents=True, exist_ok=True)
-        text = (ROOT / "_config.yml").read_text(encoding="utf-8")
-        config.write_text(text.replace("hide_solutions: false", "hide_solutions: true"), "utf-8")
     # Validate the data package first: a malformed table stops the build here, with a message
     # naming file, row, column and rule, rather than deep inside a notebook.
     from japansec.data import DataError, validate_all
@@ -59,12 +30,7 @@ def main() -> int:
     except DataError as error:
         print(f"DATA ERROR: {error}", file=sys.stderr)
         return 1
-    cache = ROOT / "_build" / ".jupyter_cache"
-    if not args.student_edition:
-        shutil.rmtree(cache, ignore_errors=True)
-    elif not cache.exists():
-        print("note: no execution cache: run `make book` first; executing every notebook now")
-    code = build(args.output, config)
+    code = build(args.output, student=args.student_edition)
     index = args.output / "_build" / "html" / "index.html"
     if code != 0:
         print(f"\nBUILD FAILED (exit {code}): see the warnings and errors above.", file=sys.stderr)

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Install the system packages the tests need that a fresh Debian machine lacks: Chromium for the
-# browser tests, make. Needs root (or sudo); does nothing when everything is present.
+# browser tests and the printable edition, make, poppler-utils (pdftoppm and pdftotext, to check the
+# PDFs) and a Japanese font (Noto CJK, so that Japanese terms print). Needs root (or sudo); does
+# nothing when everything is present.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v make >/dev/null || missing+=(make)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+fc-list :lang=ja 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system dependencies present: chromium, make"
+  echo "system dependencies present: chromium, make, poppler-utils, a Japanese font"
   exit 0
 fi
 SUDO=""

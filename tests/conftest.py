@@ -13,36 +13,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
+
+from japansec.build.book import book_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
-def toc_files() -> list[str]:
-    """Every file named in _toc.yml (without extension), in reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries: list[dict]) -> None:
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            for key in ("chapters", "sections"):
-                walk(entry.get(key, []))
-            for part in entry.get("parts", []):
-                walk(part.get("chapters", []))
-
-    walk(toc.get("chapters", []))
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []))
-    return files
-
-
 def toc_notebooks() -> list[Path]:
     """The notebooks of the table of contents."""
-    return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]
+    return book_notebooks(ROOT)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -98,3 +79,18 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+def chapter_objectives(chapter: str) -> list[str]:
+    """The numbered learning objectives of a chapter (the list under ``## Overview``)."""
+    import re
+
+    import nbformat
+
+    path = ROOT / "chapters" / f"{chapter}.ipynb"
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    overview = text.split("## Overview", 1)[1].split("## Prerequisites", 1)[0]
+    items = re.findall(r"^(\d+)\. (.+(?:\n {3}.+)*)", overview, re.M)
+    if [int(n) for n, _ in items] != list(range(1, len(items) + 1)):
+        raise ValueError(f"{path.name}: objectives under Overview are not numbered 1, 2, 3, …")
+    return [" ".join(t.split()) for _, t in items]

@@ -7,7 +7,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import toc_files
+
+from japansec.build.book import toc_files
 
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
@@ -89,13 +90,14 @@ def test_static_explorer_slider_changes_the_figure(browser, book_url: str) -> No
         assert before and after != before, "moving the static slider changed no bar"
         label = explorer.locator(".slider-container text.slider-label").first.text_content()
         assert label.strip().endswith("15"), label
-        # The menu switches the starting definition: the share line must move too.
+        # The menu switches the yardstick (GDP of the 2022 strategy / each year's GDP): the share
+        # line must move too.
         line = explorer.locator(".scatterlayer .js-line").first
         shown = line.get_attribute("d")
         explorer.locator(".updatemenu-header-group").click()
-        explorer.locator(".updatemenu-item-text", has_text="Security-related").click()
+        explorer.locator(".updatemenu-item-text", has_text="Each year's GDP").click()
         page.wait_for_timeout(500)
-        assert line.get_attribute("d") != shown, "the definition menu changed nothing"
+        assert line.get_attribute("d") != shown, "the yardstick menu changed nothing"
         assert not errors, errors
     finally:
         page.close()

@@ -25,9 +25,14 @@ def test_table_is_valid(name: str) -> None:
 
 
 def test_every_table_has_title_description_sources_licence_and_as_of() -> None:
+    """Each table names its sources, except the registry of sources itself (table sources)."""
     for descriptor in data.package()["resources"]:
         for key in ("title", "description", "licenses", "as_of", "schema"):
             assert descriptor.get(key), f"{descriptor['name']}: no {key}"
+        if descriptor["name"] != "sources":
+            assert descriptor.get("sources"), f"{descriptor['name']}: no sources"
+            assert all(s.get("title") and s.get("path") for s in descriptor["sources"]), \
+                f"{descriptor['name']}: a source without title or path"
 
 
 def test_load_types_columns() -> None:
@@ -38,21 +43,28 @@ def test_load_types_columns() -> None:
 
 
 def test_enough_events_from_2013_to_the_as_of_date() -> None:
+    """At least 60 events from 2013 to the as-of date; earlier rows only for the export ladder's
+    starting point (export policy)."""
     events = data.load("events")
     as_of = pd.Timestamp(data.package()["as_of"])
-    assert len(events) >= 60
-    assert events["date"].min().year == 2013 and events["date"].max() <= as_of
+    recent = events[events["date"].dt.year >= 2013]
+    assert len(recent) >= 60 and recent["date"].min().year == 2013
+    assert events["date"].max() <= as_of
+    older = events[events["date"].dt.year < 2013]
+    assert set(older["category"]) <= {"export-policy"}, older["id"].tolist()
 
 
 def test_reactions_come_after_what_they_answer() -> None:
+    """The date a reaction is drawn at (its stored date, whatever its precision) is never before
+    the move it answers: a month-precise date stands for the month's first day and would be drawn
+    before a move later in that month."""
     reactions = data.load("reactions").dropna(subset=["responds_to"])
     events = data.load("events").set_index("id")
     for _, row in reactions.iterrows():
         answered = events.loc[row["responds_to"], "date"]
-        when = row["date"]
-        if row["date_precision"] == "month":  # a month-precise date is the month's first day
-            when = when + pd.offsets.MonthEnd(0)
-        assert when >= answered, f"reaction {row['id']} predates event {row['responds_to']}"
+        assert row["date"] >= answered, (
+            f"reactions.csv {row['id']}: dated {row['date']:%Y-%m-%d}, before the move it answers "
+            f"({row['responds_to']}, {answered:%Y-%m-%d})")
 
 
 def test_sources_that_differ_are_both_recorded() -> None:
@@ -147,3 +159,53 @@ def test_corrupted_table_is_rejected_with_a_clear_message(package_copy, table, r
 def test_unknown_table_names_the_valid_ones() -> None:
     with pytest.raises(KeyError, match=r"tables are: .*events"):
         data.load("evnts")
+
+
+def test_unknown_field_type_is_rejected_by_name(package_copy) -> None:
+    """A schema type the loader has no reading for fails, naming table, column and type
+    (it used to be read silently as text)."""
+    import json
+
+    descriptor = json.loads((package_copy / "datapackage.json").read_text("utf-8"))
+    events = next(r for r in descriptor["resources"] if r["name"] == "events")
+    events["schema"]["fields"][1]["type"] = "geopoint"
+    (package_copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    column = events["schema"]["fields"][1]["name"]
+    with pytest.raises(data.DataError, match=rf"'events', column '{column}': field type "
+                                             r"'geopoint'"):
+        data.load("events", base=package_copy)
+
+
+def test_validation_stamp_names_the_frictionless_version(package_copy, monkeypatch) -> None:
+    """A passed validation is recorded per frictionless version: another version validates again."""
+    import importlib.metadata
+
+    monkeypatch.setattr(data, "VALIDATED_DIR", package_copy / "stamps")
+    data.validate_once("places", package_copy)
+    first = set((package_copy / "stamps").iterdir())
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "0.0" if name == "frictionless" else real(name))
+    data.validate_once("places", package_copy)
+    assert len(first) == 1 and len(set((package_copy / "stamps").iterdir())) == 2
+
+
+def test_bibliography_reads_back_as_written() -> None:
+    """pybtex (what sphinxcontrib-bibtex reads with) gets back every title and publisher exactly,
+    special characters included (a backslash used to become a LaTeX line break)."""
+    from pybtex.database import parse_string
+    from pybtex.richtext import Text
+
+    sources = data.load("sources")
+    tricky = sources.iloc[:1].assign(key="tricky", title=r"A \ B & 5% #1 ~ C_d US$9")
+    sources = pd.concat([sources, tricky], ignore_index=True)
+    entries = parse_string(bibtex(sources), "bibtex").entries
+    for row in sources.itertuples():
+        fields = entries[row.key].fields
+        assert Text.from_latex(fields["title"]).render_as("text") == row.title, row.key
+
+
+def test_bibliography_refuses_what_it_cannot_escape() -> None:
+    sources = data.load("sources").iloc[:1].assign(title="a {b}")
+    with pytest.raises(ValueError, match=r"sources.csv, key .*, column 'title'.*\['\{', '\}'\]"):
+        bibtex(sources)

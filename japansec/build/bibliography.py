@@ -2,57 +2,89 @@
 
 One registry of sources (data/sources.csv) feeds both the data tables (their ``source`` column is a
 foreign key into it) and the book's bibliography, so a chapter's ``{cite}`` and a figure's source
-line always point at the same record.
+line always point at the same record. pybtex (the library sphinxcontrib-bibtex reads the file with)
+writes the entries, so that it reads back exactly what was written (a test checks every title).
 """
 
 from __future__ import annotations
 
+from io import StringIO
+from typing import Any
+
 import pandas as pd
+from pybtex.database import BibliographyData, Entry
+from pybtex.database.output.bibtex import Writer
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 ENTRY_TYPES = {"article": "article", "book": "book"}
+_REFUSED = "{}^"
 
 
-def _escape(text: str) -> str:
-    """Protect BibTeX's special characters and keep capitals as written."""
-    for char in ("\\", "&", "%", "$", "#", "_"):
-        text = text.replace(char, "\\" + char)
-    return "{" + text + "}"
+class _Writer(Writer):
+    """pybtex's BibTeX writer (it escapes LaTeX's special characters, e.g. ``%`` as ``\\%``),
+    leaving URLs and DOIs as they are: they are read raw, and an escaped ``_`` breaks a link."""
+
+    def _write_field(self, stream: Any, type: str, value: str) -> None:
+        if type in ("url", "doi"):
+            stream.write(f",\n    {type} = {self.quote(value)}")
+        else:
+            super()._write_field(stream, type, value)
 
 
-def entry(row: pd.Series) -> str:
+def latex(text: str, where: str = "text") -> str:
+    """``text`` ready for pybtex's writer: a backslash written as ``\\textbackslash{}`` (pybtex
+    leaves it alone, and a doubled one is a LaTeX line break), "--" kept as two hyphens; the other
+    special characters are escaped by the writer.
+
+    Raises ValueError naming ``where`` for characters that pybtex would not read back as written.
+
+    >>> latex(r"Asia & Japan \\ 100%")
+    'Asia & Japan \\\\textbackslash{} 100%'
+    """
+    refused = sorted({c for c in text if c in _REFUSED})
+    if refused:
+        raise ValueError(f"{where}: characters {refused} cannot be written to BibTeX: {text!r}")
+    # "--" would print as an en dash (a TeX ligature); "-{}-" keeps the two hyphens.
+    return text.replace("\\", r"\textbackslash{}").replace("--", "-{}-")
+
+
+def entry(row: pd.Series) -> Entry:
     """One BibTeX entry for a row of table sources."""
     kind = ENTRY_TYPES.get(row["kind"], "misc")
+
+    def text(column: str) -> str:
+        return latex(str(row[column]), f"sources.csv, key {row['key']}, column {column!r}")
+
     fields: list[tuple[str, str]] = []
     personal = kind in ("article", "book") and pd.notna(row["author"])
-    author = row["author"] if pd.notna(row["author"]) else row["publisher"]
-    # Institutions in double braces, so that BibTeX does not split them into first and last names.
-    fields.append(("author", _escape(author) if personal else "{" + _escape(author) + "}"))
-    fields.append(("title", _escape(row["title"])))
+    author = text("author") if pd.notna(row["author"]) else text("publisher")
+    # Institutions in braces, so that BibTeX does not split them into first and last names.
+    fields.append(("author", author if personal else "{" + author + "}"))
+    fields.append(("title", "{" + text("title") + "}"))
     parts = str(row["date"]).split("-")
     fields.append(("year", parts[0]))
     if len(parts) > 1:
         fields.append(("month", MONTHS[int(parts[1]) - 1]))
     if kind == "article":
-        fields.append(("journal", _escape(row["container"])))
+        fields.append(("journal", text("container")))
         for name in ("volume", "number", "pages"):
             if pd.notna(row[name]):
-                fields.append((name, "{" + str(row[name]).replace("-", "--") + "}"))
+                fields.append((name, str(row[name]).replace("-", "--")))
     else:
-        fields.append(("publisher" if kind == "book" else "howpublished",
-                       _escape(row["publisher"])))
-    if pd.notna(row["doi"]):
-        fields.append(("doi", "{" + row["doi"] + "}"))
-    if pd.notna(row["url"]):
-        fields.append(("url", "{" + row["url"] + "}"))
+        fields.append(("publisher" if kind == "book" else "howpublished", text("publisher")))
+    for name in ("doi", "url"):
+        if pd.notna(row[name]):
+            fields.append((name, str(row[name])))
     if row["verification"] != "verified":
-        fields.append(("note", "{Read in a re-publication or relay of the named outlet}"))
-    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
-    return f"@{kind}{{{row['key']},\n{body}\n}}\n"
+        fields.append(("note", "Read in a re-publication or relay of the named outlet"))
+    return Entry(kind, fields=fields)
 
 
 def bibtex(sources: pd.DataFrame) -> str:
     """The whole references.bib text, entries in the table's order."""
     header = ("% Generated by scripts/make_bibliography.py from data/sources.csv: "
               "do not edit by hand.\n\n")
-    return header + "\n".join(entry(row) for _, row in sources.iterrows())
+    entries = BibliographyData({row["key"]: entry(row) for _, row in sources.iterrows()})
+    stream = StringIO()
+    _Writer(encoding="utf-8").write_stream(entries, stream)
+    return header + stream.getvalue()

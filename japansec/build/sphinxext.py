@@ -8,7 +8,8 @@
 - The offline base map for geo figures (``data/topojson/world_50m.json``) goes to
   ``_static/topojson/``, where ``japansec-figures.js`` points Plotly's ``topojsonURL``.
 - The data package (``data/*.csv`` and ``datapackage.json``) goes to ``data/`` for download.
-- ``book_as_of`` (one setting in _config.yml) is shown on every page in the announcement bar.
+- The book's as-of date (``as_of`` in data/datapackage.json, its one home) is shown on every page
+  in the announcement bar.
 - The package's own wheel (``wheel/``) and the course bundle (``course-bundle.zip``), built from
   the current source (see ``japansec.build.distribute``), for running the notebooks elsewhere.
 - Launch buttons only for configured addresses: a placeholder address stops the build.
@@ -106,13 +107,19 @@ def add_figure_scripts(app: Sphinx, pagename: str, templatename: str,
 
 
 def show_as_of_date(app: Sphinx, config: Any) -> None:
-    """Put the book's as-of date in the theme's announcement bar, on every page."""
-    as_of = config.book_as_of
-    if not as_of:
-        raise ValueError("_config.yml: sphinx.config.book_as_of must be set (YYYY-MM-DD)")
+    """Put the book's as-of date (the data package's ``as_of``) in the theme's announcement bar,
+    on every page, with the earliest date through which a curated table was checked, when that
+    is earlier (the appendix "To re-check" lists which tables)."""
+    from japansec.catalog import lagging_tables
+    from japansec.data import package
+
+    as_of = package()["as_of"]
+    checked = sorted(c for _, c in lagging_tables(as_of) if c)
+    lag = (f" Some tables were last checked through <strong>{checked[0]}</strong> "
+           "(see the appendix “To re-check”)." if checked else "")
     options = dict(config.html_theme_options or {})
     options["announcement"] = (
-        f"Facts and data in this book are as of <strong>{as_of}</strong>. "
+        f"Facts and data in this book are as of <strong>{as_of}</strong>.{lag} "
         "Events after that date are not covered."
     )
     config.html_theme_options = options
@@ -164,7 +171,6 @@ def add_static_path(app: Sphinx, config: Any) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("book_as_of", "", "html")
     app.connect("config-inited", add_static_path)
     app.connect("config-inited", show_as_of_date)
     app.connect("config-inited", check_addresses)

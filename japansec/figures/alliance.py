@@ -1,11 +1,12 @@
 """Figures of the alliance chapter: agreements by partner, command relationships before and after,
-and the export-policy ladder. Every event shown comes from table events."""
+and the export-policy ladder. Every event shown comes from table events, passed in by the chapter
+(``data.with_sources(data.load("events"))``), so the figures can be tested on any table."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
-from japansec import data
 from japansec.style import PALETTE, add_source, event_hover, titled
 
 # Which partner lane and which milestone each agreement event is (ids of table events).
@@ -31,10 +32,10 @@ MILESTONES = {"signed": ("diamond-open", PALETTE["orange"]),
               "announced or met": ("square", PALETTE["blue"])}
 
 
-def agreements_timeline() -> go.Figure:
+def agreements_timeline(events: pd.DataFrame) -> go.Figure:
     """Japan's agreements and meetings with partners beyond and within the US alliance; signature
-    and entry into force are drawn differently."""
-    events = data.with_sources(data.load("events")).set_index("id")
+    and entry into force are drawn differently. ``events``: table events with its sources."""
+    events = events.set_index("id")
     lanes = list(dict.fromkeys(lane for lane, _ in AGREEMENT_EVENTS.values()))
     fig = go.Figure()
     for milestone, (symbol, colour) in MILESTONES.items():
@@ -55,15 +56,16 @@ def agreements_timeline() -> go.Figure:
     return add_source(fig, "events")
 
 
-# Command relationships: nodes (x, y, label) and links (from, to, dashed?) for each year.
+# Command relationships: nodes (x, y, label, event of table events that dates the node, or None)
+# and links (from, to, dashed?) for each year. Labels with {date} take the event's date.
 NODES = {
-    "pm": (0.0, 3, "Prime Minister / Minister of Defense"),
-    "jjoc": (0.0, 2, "JJOC, Ichigaya<br>(since 24 Mar 2025, ~240 staff)"),
-    "sdf": (0.0, 1, "GSDF · MSDF · ASDF"),
-    "indopacom": (1.0, 3, "US Indo-Pacific Command"),
-    "usfj-old": (1.0, 2, "USFJ, Yokota: manages bases,<br>no command authority"),
-    "usfj-new": (1.0, 2, "USFJ → joint force HQ<br>(phase 1 from Mar 2025)"),
-    "us-forces": (1.0, 1, "US forces in Japan"),
+    "pm": (0.0, 3, "Prime Minister / Minister of Defense", None),
+    "jjoc": (0.0, 2, "JJOC, Ichigaya<br>(since {date:%-d %b %Y})", "jjoc-launch"),
+    "sdf": (0.0, 1, "GSDF · MSDF · ASDF", None),
+    "indopacom": (1.0, 3, "US Indo-Pacific Command", None),
+    "usfj-old": (1.0, 2, "USFJ, Yokota: manages bases,<br>no command authority", None),
+    "usfj-new": (1.0, 2, "USFJ → joint force HQ<br>(phase 1 from {date:%b %Y})", "usfj-phase1"),
+    "us-forces": (1.0, 1, "US forces in Japan", None),
 }
 LAYOUTS = {
     "2024 (before)": (["pm", "sdf", "indopacom", "usfj-old", "us-forces"],
@@ -78,28 +80,39 @@ LAYOUTS = {
 
 def _label_position(node: str) -> str:
     """Labels beside the node, or below it on the middle row, clear of the coordination line."""
-    x, y, _ = NODES[node]
+    x, y, *_ = NODES[node]
     side = "right" if x == 0 else "left"
     return f"bottom {side}" if y == 2 else f"middle {side}"
 
 
-def command_relationships() -> go.Figure:
+def command_relationships(events: pd.DataFrame) -> go.Figure:
     """Two national chains of command, before (2024) and after (2026), switchable in the page.
-    The JJOC and the upgraded USFJ are counterparts that coordinate: there is no combined HQ."""
+    The JJOC and the upgraded USFJ are counterparts that coordinate: there is no combined HQ.
+    Dated nodes take their dates from ``events`` (table events with sources), shown on hover."""
+    events = events.set_index("id")
+
+    def label(node: str) -> str:
+        _, _, text, event = NODES[node]
+        return text.format(date=events.loc[event, "date"]) if event else text
+
+    def hover(node: str) -> str:
+        event = NODES[node][3]
+        return event_hover(next(events.loc[[event]].itertuples())) if event else label(node)
+
     fig = go.Figure()
     visibility = []
     for index, (nodes, links) in enumerate(LAYOUTS.values()):
         for start, end, dashed in links:
-            (x0, y0, _), (x1, y1, _) = NODES[start], NODES[end]
+            (x0, y0, *_), (x1, y1, *_) = NODES[start], NODES[end]
             fig.add_scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
                             showlegend=False, visible=index == 1,
                             line={"color": PALETTE["blue"] if dashed else "#555555",
                                   "dash": "dash" if dashed else "solid", "width": 2})
             visibility.append(index)
         fig.add_scatter(x=[NODES[n][0] for n in nodes], y=[NODES[n][1] for n in nodes],
-                        mode="markers+text", text=[NODES[n][2] for n in nodes],
+                        mode="markers+text", text=[label(n) for n in nodes],
                         textposition=[_label_position(n) for n in nodes],
-                        hoverinfo="text", showlegend=False,
+                        hovertext=[hover(n) for n in nodes], hoverinfo="text", showlegend=False,
                         visible=index == 1,
                         marker={"size": 16, "color": [PALETTE["vermillion"] if NODES[n][0] == 0
                                                       else PALETTE["grey"] for n in nodes]})
@@ -120,35 +133,39 @@ def command_relationships() -> go.Figure:
     return add_source(fig, "events")
 
 
-# The export ladder: (date, level, what Japan may export, event id or source key).
-LADDER = [
-    ("1976-02-01", 0, "1976: exports not promoted anywhere (virtual ban)", "kyodo2014exports"),
-    ("2014-04-01", 1, "2014: Three Principles: transfers allowed under conditions",
-     "export-principles-2014"),
-    ("2023-12-22", 2, "2023: arms made under licence may go to the licensor (Patriots to the US)",
-     "patriot-exports"),
-    ("2024-03-26", 3, "2024: the GCAP fighter may go to third countries", "gcap-export-rule"),
-    ("2026-04-21", 4, "2026: five-category limit abolished: lethal equipment in principle",
-     "five-categories-abolished"),
-]
+# The export ladder: each step of loosening (an event of table events) and what it allowed.
+LADDER = (
+    ("export-ban-1976", "exports not promoted anywhere (virtual ban)"),
+    ("export-principles-2014", "Three Principles: transfers allowed under conditions"),
+    ("patriot-exports", "arms made under licence may go to the licensor (Patriots to the US)"),
+    ("gcap-export-rule", "the GCAP fighter may go to third countries"),
+    ("five-categories-abolished", "five-category limit abolished: lethal equipment in principle"),
+)
 
 
-def export_ladder() -> go.Figure:
-    """What Japan may export, step by step: all cabinet policy, never constitutional law."""
-    dates = [d for d, *_ in LADDER] + ["2026-11-26"]
-    levels = [level for _, level, *_ in LADDER]
+def export_ladder(events: pd.DataFrame, as_of: str) -> go.Figure:
+    """What Japan may export, step by step (dates and sources from ``events``, table events with
+    its sources), drawn up to ``as_of``: all cabinet policy, never constitutional law."""
+    steps = events.set_index("id").loc[[event for event, _ in LADDER]]
+    dates = steps["date"].dt.strftime("%Y-%m-%d").tolist()
+    levels = list(range(len(LADDER)))
+    first, last = steps["date"].iloc[0].year, steps["date"].iloc[-1].year
     fig = go.Figure()
-    fig.add_scatter(x=dates, y=[*levels, levels[-1]], mode="lines", line_shape="hv",
+    fig.add_scatter(x=[*dates, as_of], y=[*levels, levels[-1]], mode="lines", line_shape="hv",
                     line={"color": PALETTE["vermillion"], "width": 3}, hoverinfo="skip",
                     showlegend=False)
-    fig.add_scatter(x=dates[:-1], y=levels, mode="markers+text",
-                    text=[label for *_, label, _ in LADDER],
-                    textposition=["top right", "top left", "top left", "top left", "top left"],
-                    marker={"size": 10, "color": PALETTE["vermillion"]}, hoverinfo="text",
+    fig.add_scatter(x=dates, y=levels, mode="markers+text",
+                    text=[f"{date:%Y}: {what}" for date, (_, what) in zip(steps["date"], LADDER,
+                                                                          strict=True)],
+                    textposition=["top right"] + ["top left"] * (len(LADDER) - 1),
+                    marker={"size": 10, "color": PALETTE["vermillion"]},
+                    hovertext=[event_hover(r) for r in steps.itertuples()], hoverinfo="text",
                     showlegend=False, textfont={"size": 11})
     fig.update_layout(height=460, margin={"t": 90, "b": 80},
-                      yaxis={"title": "Step of loosening", "range": [-0.5, 5], "dtick": 1},
-                      xaxis={"type": "date", "range": ["1974-01-01", "2027-06-01"]})
-    titled(fig, "Japan's export rules loosened in four steps, all by cabinet decision",
-           "What Japan may export, 1976–2026 (policy, not constitutional law)")
+                      yaxis={"title": "Step of loosening", "range": [-0.5, len(LADDER)],
+                             "dtick": 1},
+                      xaxis={"type": "date", "range": [f"{first - 2}-01-01", f"{last + 1}-06-01"]})
+    titled(fig, f"Japan's export rules loosened in {len(LADDER) - 1} steps, all by cabinet "
+           "decision",
+           f"What Japan may export, {first}–{last} (policy, not constitutional law)")
     return add_source(fig, "events")

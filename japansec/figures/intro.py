@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from japansec import data
 from japansec.style import PALETTE, add_source, titled
 
 
-def japan_spending_since_1990() -> go.Figure:
-    """Japan's military spending 1990–2024 (SIPRI, constant 2023 US$) with its share of GDP."""
+def japan_spending_since_1990(milex: pd.DataFrame) -> go.Figure:
+    """Japan's military spending 1990–2024 (``milex``: SIPRI's table sipri_milex, constant 2023
+    US$) with its share of GDP."""
     years = (1990, 2024)
-    money = data.sipri("constant_2023_usd_m", ["Japan"], years)["Japan"] / 1000
-    share = data.sipri("share_of_gdp", ["Japan"], years)["Japan"]
+    money = data.sipri("constant_2023_usd_m", ["Japan"], years, milex)["Japan"] / 1000
+    share = data.sipri("share_of_gdp", ["Japan"], years, milex)["Japan"]
     fig = go.Figure()
     fig.add_bar(x=money.index.tolist(), y=money.round(2).tolist(), name="US$ bn (constant 2023)",
                 marker_color=PALETTE["vermillion"],

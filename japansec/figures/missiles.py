@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
-from japansec import data
 from japansec.style import (
     PALETTE,
     add_source,
@@ -38,9 +38,9 @@ def _site_hover(site: object) -> str:
             f"{source_note(site)}")
 
 
-def sites_map() -> go.Figure:
-    """The bases of the book on an offline map; open markers are approximate positions."""
-    sites = data.with_sources(data.load("sites"))
+def sites_map(sites: pd.DataFrame) -> go.Figure:
+    """The bases of the book (``sites``: table sites with its sources) on an offline map; open
+    markers are approximate positions."""
     fig = go.Figure()
     for kind, (label, colour) in SITE_KINDS.items():
         rows = sites[sites["kind"] == kind]
@@ -64,8 +64,8 @@ def sites_map() -> go.Figure:
     return add_source(fig, "sites")
 
 
-def deployment_timeline() -> go.Figure:
-    """The deployment and procurement events of table events, 2013 on."""
-    return timeline(["deployment", "procurement"],
+def deployment_timeline(events: pd.DataFrame) -> go.Figure:
+    """The deployment and procurement events of ``events`` (table events with sources), 2013 on."""
+    return timeline(events, ["deployment", "procurement"],
                     "Garrisons first, then missiles that reach the mainland",
                     "Deployments and procurement, 2016–2026; filled = done, open = announced")

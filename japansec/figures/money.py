@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from japansec import data
@@ -16,13 +17,13 @@ COMPARISON_MEASURES = {
 }
 
 
-def sipri_comparison(years: tuple[int, int] = (1990, 2024)) -> go.Figure:
+def sipri_comparison(milex: pd.DataFrame, years: tuple[int, int] = (1990, 2024)) -> go.Figure:
     """Japan and seven comparators from SIPRI, with the reader's own controls in the page: a menu
     for the measure, the legend for countries (click to hide, double-click to isolate) and a range
-    slider for the years."""
+    slider for the years. ``milex``: SIPRI's table sipri_milex."""
     traces_by_measure = {}
     for measure, (_, unit, fmt) in COMPARISON_MEASURES.items():
-        wide = data.sipri(measure, COMPARISON_COUNTRIES, years)
+        wide = data.sipri(measure, COMPARISON_COUNTRIES, years, milex)
         if measure == "constant_2023_usd_m":
             wide = wide / 1000
         traces_by_measure[measure] = country_lines(wide, COMPARISON_COUNTRIES, fmt, unit)
@@ -60,9 +61,9 @@ BUDGET_DEFINITION_LABELS = {
 }
 
 
-def budget_by_definition() -> go.Figure:
-    """Japan's defence money FY2022–FY2026 under each definition, with SIPRI's figure."""
-    budget = data.with_sources(data.load("japan_budget"))
+def budget_by_definition(budget: pd.DataFrame, milex: pd.DataFrame) -> go.Figure:
+    """Japan's defence money FY2022–FY2026 under each definition (``budget``: table japan_budget
+    with its sources), with SIPRI's figure (``milex``: table sipri_milex)."""
     # Annual totals only: not the five-year plan, nor a supplementary budget's part on its own.
     budget = budget[~budget["stage"].isin(["plan", "supplementary"])]
     fig = go.Figure()
@@ -76,7 +77,7 @@ def budget_by_definition() -> go.Figure:
             hovertext=[f"FY{r.fiscal_year} {r.stage.replace('_', ' ')}: ¥{r.amount_trillion_yen:g}"
                        f" tn<br>{wrap(r.note)}<br>{source_note(r)}" for r in rows.itertuples()],
             hoverinfo="text")
-    sipri = data.sipri("local_currency_current", ["Japan"], (2022, 2024))["Japan"] / 1e12
+    sipri = data.sipri("local_currency_current", ["Japan"], (2022, 2024), milex)["Japan"] / 1e12
     fig.add_scatter(x=sipri.index.tolist(), y=sipri.round(3).tolist(), mode="lines+markers",
                     name="SIPRI, calendar year (own definition)",
                     line={"color": "#000000", "dash": "dot"}, marker={"symbol": "x", "size": 10},
@@ -90,7 +91,8 @@ def budget_by_definition() -> go.Figure:
     return add_source(fig, "japan_budget", "sipri_milex")
 
 
-def strategy_and_budget_timeline() -> go.Figure:
-    """The strategy and budget milestones of table events, 2013 on."""
-    return timeline(["strategy", "budget"], "From the 2022 documents to the 2 % goal and beyond",
+def strategy_and_budget_timeline(events: pd.DataFrame) -> go.Figure:
+    """The strategy and budget milestones of ``events`` (table events with sources), 2013 on."""
+    return timeline(events, ["strategy", "budget"],
+                    "From the 2022 documents to the 2 % goal and beyond",
                     "Strategy and budget milestones, 2013–2026; filled = done, open = announced")

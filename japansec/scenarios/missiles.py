@@ -12,7 +12,7 @@ from functools import cache
 import plotly.graph_objects as go
 
 from japansec import data
-from japansec.explorer import Choice, Scenario, View
+from japansec.explorer import Choice, Deferred, Scenario, View
 from japansec.models.geodesy import places_within, ring
 from japansec.style import PALETTE, add_source, regional_geo, titled, wrap
 
@@ -82,18 +82,21 @@ def figure(view: View) -> go.Figure:
                        name="Reference places", marker={"size": 5, "color": PALETTE["grey"]},
                        text=[p[0] for p in places], hoverinfo="text")
     regional_geo(fig, lon=(108, 152), lat=(10, 50))
-    fig.update_layout(height=760, margin={"t": 150, "b": 210, "l": 10, "r": 10},
-                      legend={"y": -0.3})
+    # The legend sits below the static figure's slider and its labels (about 110 px under the map).
+    fig.update_layout(height=800, margin={"t": 150, "b": 250, "l": 10, "r": 10},
+                      legend={"y": -0.36})
     titled(fig, "What a range means on the map",
            "Public, approximate ranges drawn as true geodesic rings; a teaching aid, "
            "not a targeting tool")
     return add_source(fig, "sites", "systems", "places")
 
 
-def _options() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+def _parameters() -> tuple[Choice, Choice]:
+    """The site and system menus, labelled from tables sites and systems."""
     sites, systems, _ = tables()
-    return (tuple((sites[s][0], s) for s in SITES),
-            tuple((label, key) for key, (label, _) in systems.items()))
+    return (Choice("site", "Launch site", tuple((sites[s][0], s) for s in SITES), "kengun"),
+            Choice("system", "Weapon system",
+                   tuple((label, key) for key, (label, _) in systems.items()), "type12-upgraded"))
 
 
 REACH = Scenario(
@@ -101,8 +104,7 @@ REACH = Scenario(
     title="Reach explorer",
     description=("Draws the true geodesic range of a weapon system around a launch site on an "
                  "offline map and lists the reference places within range, with distances."),
-    parameters=(Choice("site", "Launch site", _options()[0], "kengun"),
-                Choice("system", "Weapon system", _options()[1], "type12-upgraded")),
+    parameters=Deferred(_parameters),
     compute=compute,
     figure=figure,
 )

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from japansec import data
-from japansec.explorer import Choice, Scenario, Slider, View
+from japansec.explorer import Choice, Deferred, Scenario, Slider, View
 from japansec.models.games import STRATEGIES, classify, pure_nash_equilibria, symmetric_game
 from japansec.models.richardson import Coefficients, Fit, equilibrium, fit, is_stable, simulate
 from japansec.style import COUNTRY_COLOURS, PALETTE, add_foot_note, add_source, titled, wrap
@@ -168,8 +168,17 @@ def arms_race_figure(view: View) -> go.Figure:
     return add_source(fig, "sipri_milex")
 
 
-def _defaults() -> Coefficients:
-    return fitted().coefficients
+def _parameters() -> tuple[Slider, ...]:
+    """The six coefficients, each opening exactly on its fitted value (the text quotes them)."""
+    fit_ = fitted().coefficients
+    return (
+        Slider("a", "a: Japan's reaction to China", "per year", 0, 0.1, 0.01, fit_.a),
+        Slider("b", "b: China's reaction to Japan", "per year", 0, 1, 0.2, fit_.b),
+        Slider("m", "m: Japan's fatigue", "per year", 0, 0.5, 0.05, fit_.m),
+        Slider("n", "n: China's fatigue", "per year", 0, 0.5, 0.05, fit_.n),
+        Slider("g", "g: Japan's grievance", "US$ bn a year", -20, 20, 1, fit_.g),
+        Slider("h", "h: China's grievance", "US$ bn a year", -60, 60, 5, fit_.h),
+    )
 
 
 ARMS_RACE = Scenario(
@@ -178,16 +187,7 @@ ARMS_RACE = Scenario(
     description=("Projects Japan's and China's military spending to 2040 under Richardson's "
                  "action–reaction model, from defaults fitted to SIPRI, and says whether the "
                  "system is stable."),
-    parameters=(
-        Slider("a", "a: Japan's reaction to China", "per year", 0, 0.1, 0.01,
-               round(_defaults().a, 4)),
-        Slider("b", "b: China's reaction to Japan", "per year", 0, 1, 0.2,
-               round(_defaults().b, 4)),
-        Slider("m", "m: Japan's fatigue", "per year", 0, 0.5, 0.05, round(_defaults().m, 4)),
-        Slider("n", "n: China's fatigue", "per year", 0, 0.5, 0.05, round(_defaults().n, 4)),
-        Slider("g", "g: Japan's grievance", "US$ bn a year", -20, 20, 1, round(_defaults().g, 3)),
-        Slider("h", "h: China's grievance", "US$ bn a year", -60, 60, 5, round(_defaults().h, 3)),
-    ),
+    parameters=Deferred(_parameters),
     compute=arms_race_view,
     figure=arms_race_figure,
 )

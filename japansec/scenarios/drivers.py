@@ -1,0 +1,143 @@
+"""Threat-index explorer: the reader weights six indicators and picks the normalisation.
+
+A teaching device, not an assessment of any country's threat. It combines six series from the
+data package over the years they all cover (calendar years, except scrambles: fiscal years
+starting in that year):
+
+- ASDF scrambles against Chinese aircraft and against Russian aircraft (table scrambles);
+- days with Chinese government ships in the Senkaku contiguous zone (table senkaku);
+- North Korean ballistic missiles, CNS count (table nk_missiles);
+- China–Russia joint bomber flights and naval patrols near Japan, counted per year from table
+  china_russia_joint;
+- China's announced defence budget (table china_budget).
+
+The composite is the weighted mean of the normalised series (``japansec.models.threat_index``).
+What it shows depends on the weights and on the normalisation; that is the lesson.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import plotly.graph_objects as go
+
+from japansec import data
+from japansec.explorer import Choice, Scenario, Slider, View
+from japansec.models.threat_index import composite, normalise
+from japansec.style import COUNTRY_COLOURS, PALETTE, add_source, titled
+
+INDICATORS = {  # name -> (label, colour)
+    "nk_missiles": ("North Korean missiles", PALETTE["orange"]),
+    "scrambles_china": ("Scrambles: China (FY)", COUNTRY_COLOURS["China"]),
+    "scrambles_russia": ("Scrambles: Russia (FY)", COUNTRY_COLOURS["Russia"]),
+    "senkaku_days": ("Senkaku zone days", PALETTE["sky"]),
+    "joint_activities": ("China–Russia joint acts", PALETTE["purple"]),
+    "china_budget": ("China's budget", PALETTE["green"]),
+}
+NORMALISATIONS = (("min–max: lowest year 0, highest 1", "minmax"),
+                  ("share of the highest year", "share_of_max"),
+                  ("z-score: SDs from the mean", "zscore"))
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The six series over their common years, read from the data package."""
+
+    years: list[int]
+    series: dict[str, list[float]]
+
+
+@cache
+def inputs() -> Inputs:
+    """Read the six indicators and keep the years every one of them covers."""
+    scrambles = data.load("scrambles").pivot(index="fiscal_year", columns="target",
+                                             values="count")
+    senkaku = data.load("senkaku").query("measure == 'contiguous_days'").set_index("year")
+    missiles = data.load("nk_missiles").query("counter == 'cns_missiles'").set_index("year")
+    budget = data.load("china_budget").set_index("year")
+    joint = data.load("china_russia_joint")
+    joint_years = joint[joint["near_japan"]]["date"].dt.year.value_counts()
+    columns = {
+        "nk_missiles": missiles["value"], "scrambles_china": scrambles["china"].dropna(),
+        "scrambles_russia": scrambles["russia"].dropna(),
+        "senkaku_days": senkaku["value"], "china_budget": budget["amount_bn_yuan"],
+    }
+    years = sorted(int(y) for y in set.intersection(*(set(c.index) for c in columns.values())))
+    if not years:
+        raise ValueError("the indicator tables share no year")
+    series = {name: [float(columns[name][y]) for y in years] if name in columns
+              else [float(joint_years.get(y, 0)) for y in years] for name in INDICATORS}
+    return Inputs(years, series)
+
+
+def compute(nk_missiles: float, normalisation: str, scrambles_china: float,
+            scrambles_russia: float, senkaku_days: float, joint_activities: float,
+            china_budget: float) -> View:
+    """Traces: the composite, each normalised indicator, and a one-line reading of the result."""
+    base = inputs()
+    weights = {"nk_missiles": nk_missiles, "scrambles_china": scrambles_china,
+               "scrambles_russia": scrambles_russia, "senkaku_days": senkaku_days,
+               "joint_activities": joint_activities, "china_budget": china_budget}
+    if sum(weights.values()) == 0:
+        index = [0.0] * len(base.years)
+        reading = "All weights are 0: no index"
+    else:
+        index = composite(base.series, weights, normalisation)
+        peak = base.years[index.index(max(index))]
+        low = base.years[index.index(min(index))]
+        change = index[-1] - index[0]
+        reading = (f"Peak {peak} · low {low} · {base.years[-1]} vs {base.years[0]}: "
+                   f"{change:+.2f}")
+    scaled = {name: normalise(values, normalisation) for name, values in base.series.items()}
+    top = max(max(v) for v in [index, *scaled.values()])
+    traces = [{"x": base.years, "y": index, "text": [f"{v:.2f}" for v in index]}]
+    traces += [{"x": base.years, "y": scaled[name], "text": [f"{v:.2f}" for v in scaled[name]]}
+               for name in INDICATORS]
+    traces.append({"x": [base.years[0]], "y": [top * 1.12 if top > 0 else 0.5],
+                   "text": [reading]})
+    return View(traces=traces)
+
+
+def figure(view: View) -> go.Figure:
+    """The composite (thick) over the six normalised indicators (thin), one year axis."""
+    fig = go.Figure()
+    fig.add_scatter(**view.traces[0], name="Composite index", mode="lines+markers",
+                    line={"color": PALETTE["vermillion"], "width": 5},
+                    hovertemplate="Composite %{x}: %{text}<extra></extra>")
+    for trace, (label, colour) in zip(view.traces[1:-1], INDICATORS.values(), strict=True):
+        fig.add_scatter(**trace, name=label, mode="lines", opacity=0.7,
+                        line={"color": colour, "width": 1.5},
+                        hovertemplate=f"{label} %{{x}}: %{{text}}<extra></extra>")
+    fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right",
+                    showlegend=False, hoverinfo="skip", textfont={"size": 14})
+    fig.update_layout(height=640, hovermode="closest", margin={"t": 150, "b": 230, "r": 200},
+                      legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1,
+                              "yanchor": "top"},
+                      xaxis={"dtick": 1, "title": None},
+                      yaxis={"title": "Normalised value (see menu)", "autorange": True})
+    titled(fig, "One set of numbers, many stories: an index moves with its weights",
+           "Teaching device, not an assessment: weighted mean of six normalised series")
+    return add_source(fig, "scrambles", "senkaku", "nk_missiles", "china_russia_joint",
+                      "china_budget")
+
+
+def _weight(name: str) -> Slider:
+    return Slider(name, f"Weight: {INDICATORS[name][0]}", "relative weight", 0, 5, 1, 1)
+
+
+DRIVERS = Scenario(
+    name="drivers",
+    title="Threat-index explorer",
+    description=("Weights six indicators of the threats Japan cites and combines them, after "
+                 "the chosen normalisation, into one composite per year. A teaching device: "
+                 "the index measures the author's choices as much as any threat."),
+    parameters=(
+        _weight("nk_missiles"),
+        Choice("normalisation", "Normalisation", NORMALISATIONS, "minmax"),
+        _weight("scrambles_china"), _weight("scrambles_russia"), _weight("senkaku_days"),
+        _weight("joint_activities"), _weight("china_budget"),
+    ),
+    compute=compute,
+    figure=figure,
+)

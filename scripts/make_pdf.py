@@ -1,0 +1,96 @@
+"""Write the printable edition (run by `make pdf`, after `make book`): _build/pdf/student.pdf
+(without solutions) and _build/pdf/instructor.pdf (with), printed by Debian's Chromium.
+
+Usage: make_pdf.py [--edition student|instructor] [--pages chapters/money ...] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import sys
+import threading
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import toc_files  # noqa: E402  (the one reader of _toc.yml)
+
+from japansec.build.pdf import EDITIONS, print_page  # noqa: E402
+
+BUILD = ROOT / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def book_settings() -> tuple[str, str]:
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["title"], config["sphinx"]["config"]["book_as_of"]
+
+
+def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:
+    """Print each edition of ``pages`` to ``out/<edition>.pdf``; return the paths."""
+    from playwright.sync_api import sync_playwright
+
+    if not (BUILD / "index.html").exists():
+        raise SystemExit("error: no built book in _build/html: run `make book` first")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"error: Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+    title, as_of = book_settings()
+    out.mkdir(parents=True, exist_ok=True)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(BUILD)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    written = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            for edition in editions:
+                name = f"print-{edition}.html"
+                (BUILD / "chapters" / name).write_text(
+                    print_page(BUILD, pages, edition, title, as_of), encoding="utf-8")
+                page = browser.new_page(viewport={"width": 640, "height": 1000})
+                page.goto(f"http://127.0.0.1:{server.server_port}/chapters/{name}",
+                          wait_until="domcontentloaded")
+                page.wait_for_function(
+                    "() => [...document.querySelectorAll('div.jps-plotly')]"
+                    ".every(d => d.getAttribute('data-drawn'))", timeout=60_000)
+                page.wait_for_timeout(1000)  # MathJax and the last layout
+                path = out / f"{edition}.pdf"
+                page.pdf(path=str(path), format="A4", print_background=True,
+                         display_header_footer=True, header_template="<span></span>",
+                         footer_template=f'<div style="font-size:8px;width:100%;text-align:center">'
+                         f"{title} · {edition} edition · as of {as_of} · "
+                         '<span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+                         margin={"top": "14mm", "bottom": "16mm", "left": "12mm",
+                                 "right": "12mm"})
+                page.close()
+                written.append(path)
+            browser.close()
+    finally:
+        server.shutdown()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edition", choices=EDITIONS, action="append")
+    parser.add_argument("--pages", nargs="+", help="pages as in _toc.yml (default: all)")
+    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "pdf")
+    args = parser.parse_args()
+    for path in print_pdfs(args.edition or list(EDITIONS), args.pages or toc_files(), args.out):
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+              f"{path.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
