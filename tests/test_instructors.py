@@ -188,12 +188,13 @@ def test_course_bundle_holds_notebooks_wheel_pins_and_readme(built_book: Path) -
 
 # --- a clean environment, as on Colab or a hub --------------------------------------------------
 AFTER = """
-from japansec.explorer import LIVE_PANELS
 import japansec
-assert LIVE_PANELS, "no live panel ran"
-maps = [p for p in LIVE_PANELS if any(t.type == "scattergeo" for t in p.figure.data)]
+from japansec.explorer import Scenario
+panels = [v for v in Out.values() if isinstance(getattr(v, "scenario", None), Scenario)]
+assert panels, "no live panel ran"
+maps = [p for p in panels if any(t.type == "scattergeo" for t in p.figure.data)]
 assert all(p.figure._config["topojsonURL"].startswith("data:application/json") for p in maps)
-print("JAPANSEC-AT", japansec.__file__, "LIVE", len(LIVE_PANELS), "MAPS", len(maps))
+print("JAPANSEC-AT", japansec.__file__, "LIVE", len(panels), "MAPS", len(maps))
 """
 
 RUNNER = """
@@ -334,3 +335,25 @@ def test_live_map_draws_the_book_base_map_offline(browser, tmp_path: Path) -> No
     assert drawn == "yes" and land > 10_000 and not offsite, results["book"]
     assert any("cdn.plot.ly" in u for u in results["plotly default"][2]), \
         f"the control case asked no CDN: the test cannot tell: {results['plotly default']}"
+
+
+def test_live_sliders_hold_their_defaults_on_their_own_grid() -> None:
+    """A FloatSlider shows its value snapped to min + k·step, and the browser sends the snapped
+    value back to the kernel when the panel is drawn (noUiSlider fires 'update' on binding): a
+    default between steps (the risk chapter's fitted a, b, g, h) was silently replaced. Every
+    live slider must hold its default exactly on the grid the browser steps through."""
+    from japansec.scenarios import ALL_SCENARIOS
+
+    for scenario in ALL_SCENARIOS:
+        panel = scenario.live()
+        for parameter in scenario.parameters:
+            control = panel.controls[parameter.name]
+            if hasattr(control, "step"):
+                steps = (parameter.default - control.min) / control.step
+                assert abs(steps - round(steps)) < 1e-9, (
+                    f"{scenario.name}.{parameter.name}: default {parameter.default} lies between "
+                    f"steps of {control.step}: the browser would snap it")
+            elif hasattr(control, "index") and hasattr(control, "options"):
+                values = [v for _, v in control.options] if isinstance(
+                    control.options[0], tuple) else list(control.options)
+                assert control.value == parameter.default and parameter.default in values
