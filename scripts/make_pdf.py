@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import toc_files  # noqa: E402  (the one reader of _toc.yml)
 
+from japansec.build.book import toc_files  # noqa: E402  (the one reader of _toc.yml)
 from japansec.build.pdf import EDITIONS, print_page  # noqa: E402
 
 BUILD = ROOT / "_build" / "html"

@@ -8,9 +8,10 @@ import re
 
 import nbformat
 import pytest
-from conftest import ROOT, chapter_objectives, toc_files
+from conftest import ROOT, chapter_objectives
 
 from japansec import quizzes
+from japansec.build.book import toc_files
 
 GUIDE = ROOT / "chapters" / "instructor-guide.md"
 TEACHING = ("money", "missiles", "alliance", "risk")
