@@ -19,6 +19,8 @@ is computed from the data package when the book is built, never typed.
 from __future__ import annotations
 
 import math
+import os
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,9 @@ import yaml
 from japansec import data
 
 ROOT = Path(__file__).resolve().parent.parent
-QUIZ_DIR = ROOT / "quizzes"
+# The quiz bank ships inside the package, like the data (japansec/quiz_bank is a symlink to
+# quizzes/ in git; the wheel carries a copy), so notebooks run from the wheel too (issue 15).
+QUIZ_DIR = Path(os.fspath(resources.files("japansec") / "quiz_bank"))
 QUIZ_MIME = "application/vnd.japansec.quiz+json"
 TYPES = ("multiple_choice", "numeric")
 QUESTION_KEYS = {

@@ -12,8 +12,10 @@ No information rests on colour alone: series also differ by marker symbol, dash 
 
 from __future__ import annotations
 
+import base64
 import textwrap
 from collections.abc import Sequence
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -192,6 +194,32 @@ def wrap(text: str, width: int = 60) -> str:
 
 # The base map's clip box (west, south, east, north), as in scripts/make_basemap.mjs.
 MAP_BOX = (100.0, 5.0, 160.0, 55.0)
+
+
+# The book's base map for every geo figure (Natural Earth 1:50m in the data package). The static
+# book serves it from _static/topojson/ (japansec.build.sphinxext copies this file); live panels
+# get it inline (offline_base_map), so that no map asks Plotly's CDN for one.
+BASE_MAP = data.DATA_DIR / "topojson" / "world_50m.json"
+
+
+@cache
+def base_map_url() -> str:
+    """BASE_MAP as a ``topojsonURL`` prefix for plotly.js: a data: URL ending in ``#/``.
+
+    plotly.js fetches ``topojsonURL + "world_50m.json"``; after ``#`` that name is a fragment,
+    which a fetch ignores, so every base-map request gets the book's own topology, from the
+    page itself: no server path to configure, and nothing to fetch off-site (JupyterLab, Colab).
+    """
+    payload = base64.b64encode(BASE_MAP.read_bytes()).decode("ascii")
+    return f"data:application/json;base64,{payload}#/"
+
+
+def offline_base_map(widget: go.FigureWidget) -> go.FigureWidget:
+    """Point a live FigureWidget's maps at the book's base map (see :func:`base_map_url`);
+    figures without a map are left as they are."""
+    if any(trace.type in ("scattergeo", "choropleth") for trace in widget.data):
+        widget._config = {**widget._config, "topojsonURL": base_map_url()}
+    return widget
 
 
 def regional_geo(fig: go.Figure, lon: tuple[float, float] = (115, 150),

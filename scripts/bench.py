@@ -10,6 +10,8 @@ Measures, on this machine:
 - each live explorer's control-move time (model + figure update in a kernel), where defined;
 - Lighthouse (mobile defaults) on every page served compressed: performance, FCP, LCP, TBT, CLS
   and bytes (scripts/page_speed.py; issue 16's targets).
+- the cost inside the suite of the clean-environment test (a new venv installs the book's wheel
+  from the served book, runs a downloaded notebook and the course bundle; issue 15).
 
 Results also go to bench-results/bench.json. This is a script, not a timed test: the numbers
 vary with the machine, and a slow run should be looked at, not fail CI.
@@ -138,6 +140,18 @@ def main() -> int:
     print("\nLighthouse, mobile (targets: performance ≥ 90, FCP ≤ 1.8 s, LCP ≤ 2.5 s, "
           "TBT ≤ 200 ms, CLS ≤ 0.1):")
     results["lighthouse"] = page_speed.run(ROOT / "_build" / "html")
+
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    code = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/test_instructors.py",
+                           "-k", "clean_environment"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    results["clean_env_test"] = {"wall_s": time.perf_counter() - start, "cpu_s": cpu,
+                                 "exit": code}
+    print(f"\nclean-environment test (venv + wheel from the served book + bundle): "
+          f"{results['clean_env_test']['wall_s']:6.1f} s wall, {cpu:.1f} s CPU, exit code {code}")
 
     start, cpu, before = time.perf_counter(), cpu_seconds(), load()
     code = 0

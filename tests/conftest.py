@@ -3,6 +3,7 @@ served over a local HTTP server, and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -38,15 +39,24 @@ def built_book() -> Path:
     return BUILD
 
 
-@pytest.fixture(scope="session")
-def book_url(built_book: Path) -> Iterator[str]:
-    """Base URL of the built book served on 127.0.0.1 by a throwaway HTTP server."""
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) while in the block; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def book_url(built_book: Path) -> Iterator[str]:
+    """Base URL of the built book served on 127.0.0.1 by a throwaway HTTP server."""
+    with serve(built_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -194,15 +194,3 @@ def test_figures_follow_dark_mode(browser, book_url: str) -> None:
         assert light == "#ffffff" and dark == ["#1e1e1e", "#e6e6e6"]
     finally:
         page.close()
-
-
-def test_chapter_pages_offer_download_and_launch_buttons(book_url: str, built_book) -> None:
-    """Every notebook page links its .ipynb and launch buttons for Binder, Colab and JupyterHub."""
-    from conftest import toc_notebooks
-
-    for notebook in toc_notebooks():
-        name = notebook.relative_to(built_book.parent.parent).with_suffix(".html")
-        html = (built_book / name).read_text("utf-8")
-        assert f"_sources/{name.with_suffix('.ipynb')}" in html, f"{name}: no .ipynb download"
-        for host in ("mybinder.org", "colab.research.google.com", "hub/user-redirect"):
-            assert host in html, f"{name}: no launch button for {host}"
