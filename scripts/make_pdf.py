@@ -31,8 +31,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def book_settings() -> tuple[str, str]:
+    """The book's title (_config.yml) and as-of date (its one home: data/datapackage.json)."""
+    from japansec.data import package
+
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    return config["title"], config["sphinx"]["config"]["book_as_of"]
+    return config["title"], package()["as_of"]
 
 
 def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:

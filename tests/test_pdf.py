@@ -12,8 +12,9 @@ import sys
 
 import numpy as np
 import pytest
-import yaml
 from conftest import ROOT
+
+from japansec import data
 
 pytestmark = [pytest.mark.pdf, pytest.mark.browser]
 PAGE = "chapters/money"
@@ -54,8 +55,7 @@ def pdfs(built_book, tmp_path_factory):
 
 
 def test_pdfs_hold_the_chapter_and_the_as_of_date(pdfs) -> None:
-    as_of = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))["sphinx"]["config"][
-        "book_as_of"]
+    as_of = data.package()["as_of"]
     for edition, pdf in pdfs.items():
         assert pdf.exists() and _pages(pdf) >= 5, edition
         title_page = _text(pdf, 1, 1)
