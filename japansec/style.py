@@ -67,6 +67,24 @@ pio.templates["japansec"] = go.layout.Template(
 pio.templates.default = "japansec"
 
 
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_colour_on(colour: str) -> str:
+    """Black or white, whichever has the higher contrast on ``colour``: for text inside a bar,
+    which sits on the bar, not on the page, so it needs no dark-mode variant.
+
+    >>> text_colour_on("#D55E00"), text_colour_on("#0072B2"), text_colour_on("#777777")
+    ('#000000', '#ffffff', '#000000')
+    """
+    lum = _luminance(colour)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
 def source_line(*tables: str) -> str:
     """The 'Source:' line of a figure, written from the data package's sources of ``tables``."""
     titles: list[str] = []
