@@ -10,15 +10,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# The data package ships inside the package (``japansec/data_package``): in a clone that is a
+# symlink to the repository's ``data/`` folder, in the wheel a copy of its tables. Read through
+# importlib.resources, so an editable install, a wheel and a course bundle all find it.
+DATA_DIR = Path(os.fspath(resources.files("japansec") / "data_package"))
 PACKAGE_FILE = DATA_DIR / "datapackage.json"
-VALIDATED_DIR = DATA_DIR.parent / "_build" / "data-validated"
+
+
+def _validated_dir() -> Path:
+    """Where validation stamps go: ``_build/`` in a clone, the user's cache dir elsewhere."""
+    clone = DATA_DIR.resolve().parent
+    if (clone / "pyproject.toml").exists():
+        return clone / "_build" / "data-validated"
+    cache_home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache_home) / "japansec" / "data-validated"
+
+
+VALIDATED_DIR = _validated_dir()
 
 # How each Frictionless field type is read; dates are parsed after reading. A type not listed
 # here is an error (never silently read as text).
@@ -109,8 +125,11 @@ def validate_once(name: str, base: Path = DATA_DIR) -> None:
     if stamp.exists():
         return
     validate(name, base)
-    VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(f"{descriptor['path']} validated\n", encoding="utf-8")
+    try:
+        VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(f"{descriptor['path']} validated\n", encoding="utf-8")
+    except OSError:  # a read-only home (some hubs): validate again next time, no harm done
+        pass
 
 
 def validate_all(base: Path = DATA_DIR) -> None:

@@ -253,12 +253,24 @@ class Scenario:
         """An ipywidgets panel: labelled controls driving a FigureWidget updated in place."""
         import ipywidgets as widgets
 
-        figure = go.FigureWidget(self.figure(self.view()))
+        from japansec.style import offline_base_map
+
+        figure = offline_base_map(go.FigureWidget(self.figure(self.view())))
         controls = {}
         for p in self.parameters:
-            if isinstance(p, Slider):
+            if isinstance(p, Slider) and _on_steps(p):
                 controls[p.name] = widgets.FloatSlider(
                     value=p.default, min=p.min, max=p.max, step=p.step,
+                    description=f"{p.label} ({p.unit})", continuous_update=True,
+                    style={"description_width": "initial"},
+                    layout=widgets.Layout(width="95%"))
+            elif isinstance(p, Slider):
+                # A default between two steps (a fitted value): a FloatSlider would show it
+                # snapped to the nearest step, and the browser would send that snapped value
+                # back, so the panel would silently leave the default. Step through the
+                # static figure's own grid instead, default included.
+                controls[p.name] = widgets.SelectionSlider(
+                    options=[(f"{v:.3g}", v) for v in p.values()], value=p.default,
                     description=f"{p.label} ({p.unit})", continuous_update=True,
                     style={"description_width": "initial"},
                     layout=widgets.Layout(width="95%"))
@@ -289,6 +301,12 @@ def number(value: float) -> str:
     ('0.0157', '-14', '3', '1,500')
     """
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def _on_steps(slider: Slider) -> bool:
+    """Whether the slider's default lies on its step grid (min + k·step)."""
+    steps = (slider.default - slider.min) / slider.step
+    return math.isclose(steps, round(steps), abs_tol=1e-9)
 
 
 def frame_name(params: dict[str, Any]) -> str:

@@ -19,6 +19,8 @@ is computed from the data package when the book is built, never typed.
 from __future__ import annotations
 
 import math
+import os
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,9 @@ import yaml
 from japansec import data
 
 ROOT = Path(__file__).resolve().parent.parent
-QUIZ_DIR = ROOT / "quizzes"
+# The quiz bank ships inside the package, like the data (japansec/quiz_bank is a symlink to
+# quizzes/ in git; the wheel carries a copy), so notebooks run from the wheel too (issue 15).
+QUIZ_DIR = Path(os.fspath(resources.files("japansec") / "quiz_bank"))
 QUIZ_MIME = "application/vnd.japansec.quiz+json"
 TYPES = ("multiple_choice", "numeric")
 QUESTION_KEYS = {
@@ -351,10 +355,12 @@ def jupyterquiz_parts(questions: list[dict[str, Any]], div_id: str) -> tuple[str
 
 # jupyterquiz's own sizes (16pt questions, white text in a white box) are made for slides: the
 # book's quizzes use the page's text size and a readable answer box.
+# The label of a number box takes the theme's text colour, so it stays readable in dark mode.
 QUIZ_CSS = """
 #QUIZ .Quiz { font-size: 1.05rem; line-height: 1.4; }
 #QUIZ .Feedback { font-size: 1rem; text-align: left; padding: 0.3rem 0.5rem; }
 #QUIZ .Input-text { color: #101010; border: 1px solid #555; font-size: 1rem; }
+#QUIZ .InpLabel { color: var(--pst-color-text-base, #101010); }
 #QUIZ .MCButton { font-size: 0.95rem; }
 #QUIZ .Input { font-size: 1rem; }
 """

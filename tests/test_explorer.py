@@ -173,6 +173,22 @@ def test_bad_parameters_are_rejected_by_name(values, message) -> None:
         toy().view(**values)
 
 
+@pytest.mark.parametrize("scenario", [toy(), *SCENARIOS], ids=lambda s: s.name)
+def test_live_controls_carry_the_declared_ranges_and_options(scenario: Scenario) -> None:
+    """Each live control is built from its declaration: a slider's range, step and default, a
+    menu's labelled options and default; and it is labelled with its unit."""
+    panel = scenario.live()
+    for parameter in scenario.parameters:
+        control = panel.controls[parameter.name]
+        if isinstance(parameter, Slider):
+            assert (control.min, control.max, control.step, control.value) == (
+                parameter.min, parameter.max, parameter.step, parameter.default)
+            assert parameter.unit in control.description
+        else:
+            assert list(control.options) == list(parameter.options)
+            assert control.value == parameter.default
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_static_explorer_stays_small(scenario: Scenario) -> None:
     assert len(scenario.static().to_json()) < 300 * 1024

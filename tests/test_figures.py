@@ -52,3 +52,16 @@ def test_every_ladder_step_is_an_export_policy_event(events) -> None:
     rows = events.set_index("id").loc[[event for event, _ in alliance.LADDER]]
     assert set(rows["category"]) == {"export-policy"}
     assert rows["date"].is_monotonic_increasing
+
+
+@pytest.mark.parametrize("text,width", [
+    ("Supercalifragilisticexpialidocious is long", 10),
+    ("The cabinet replaced the near-total export ban of 1976 with new principles", 20),
+    ("exactly ten", 11),
+])
+def test_wrap_keeps_lines_within_width_and_never_starts_with_a_break(text, width) -> None:
+    from japansec.style import wrap
+
+    lines = wrap(text, width).split("<br>")
+    assert lines[0] and " ".join(lines) == text
+    assert all(len(line) <= width or " " not in line for line in lines), lines

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import json
 from types import SimpleNamespace
+from urllib.parse import unquote
 
 import plotly.graph_objects as go
 
+from japansec.build import figure_text
 from japansec.build.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_html, figure_title
 
 
@@ -16,9 +21,9 @@ def test_renders_plotly_json_as_div_and_data() -> None:
                            cell_index=3, output_index=0)
     nodes = PlotlyMimeRenderer.handle_mime(None, data, inline=False)
     assert nodes is not None and len(nodes) == 1
-    html = nodes[0].astext()
-    assert 'class="jps-plotly"' in html and 'aria-label="A bold title"' in html
-    payload = html.split('data-for="')[1].split(">", 1)[1].split("</script>")[0]
+    page = nodes[0].astext()
+    assert 'class="jps-plotly"' in page and 'aria-label="A bold title"' in page
+    payload = page.split('data-for="')[1].split(">", 1)[1].split("</script>")[0]
     assert json.loads(payload)["data"][0]["y"] == [3, 4]
 
 
@@ -30,9 +35,70 @@ def test_other_types_and_inline_are_left_to_myst_nb() -> None:
 
 
 def test_script_end_tags_in_text_cannot_break_the_page() -> None:
-    html = figure_html({"data": [{"type": "bar", "name": "</script><b>"}], "layout": {}}, "f")
-    assert html.count("</script>") == 1
+    page = figure_html({"data": [{"type": "bar", "name": "</script><b>"}], "layout": {}}, "f")
+    assert page.count("</script>") == 1
 
 
 def test_title_fallback() -> None:
     assert figure_title({"layout": {}}) == "Interactive chart"
+
+
+def test_data_table_lists_points_not_connecting_lines() -> None:
+    """Lines-only traces with hover off (links, steps) are left out; gaps are no points."""
+    figure = go.Figure([
+        go.Scatter(x=["2023-01-01", "2023-02-01", None], y=["a", "b", None], mode="lines",
+                   hoverinfo="skip"),
+        go.Scatter(x=["2023-01-01", None, "2023-03-01"], y=["a", None, "a"], mode="markers",
+                   name="moves", hovertext=["<b>First</b>", "", "Third"], hoverinfo="text"),
+    ]).to_plotly_json()
+    table = figure_text.table(figure)
+    assert table.columns == ["Series", "Date", "y", "Details"]
+    assert table.rows == [["moves", "2023-01-01", "a", "First"],
+                          ["moves", "2023-03-01", "a", "Third"]]
+
+
+def test_menu_views_name_each_row_and_its_unit() -> None:
+    """A menu that switches traces gives each row its view and the y title that view sets."""
+    figure = go.Figure([go.Scatter(x=[1, 2], y=[3, 4], name="Japan"),
+                        go.Scatter(x=[1, 2], y=[30, 40], name="Japan", visible=False)])
+    figure.update_layout(yaxis_title="% of GDP", updatemenus=[{"buttons": [
+        {"label": "Share", "method": "update", "args": [{"visible": [True, False]},
+                                                        {"yaxis.title.text": "% of GDP"}]},
+        {"label": "Money", "method": "update", "args": [{"visible": [False, True]},
+                                                        {"yaxis.title.text": "US$ bn"}]}]}])
+    table = figure_text.table(figure.to_plotly_json())
+    assert table.columns == ["View", "Series", "x", "Value", "Measure"]
+    assert table.rows[0] == ["Share", "Japan", "1", "3", "% of GDP"]
+    assert table.rows[-1] == ["Money", "Japan", "2", "40", "US$ bn"]
+    assert "A menu switches between: Share, Money" in figure_text.summary(
+        figure.to_plotly_json())
+
+
+def test_summary_ranks_many_series_at_their_last_common_x() -> None:
+    figure = go.Figure([go.Scatter(x=[2023, 2024], y=[i, 10 - i], name=f"C{i}")
+                        for i in range(6)]).to_plotly_json()
+    assert ("6 series; at 2024, from highest to lowest: C0 10, C1 9, C2 8, C3 7, C4 6, C5 5"
+            in figure_text.summary(figure))
+
+
+def test_summary_names_the_explorer_state_and_the_builders_sentence_first() -> None:
+    figure = go.Figure(go.Bar(x=[2026, 2027], y=[9.0, 9.5], name="Spending"))
+    figure.update_layout(meta={"summary": "Reached in FY2029."}, sliders=[{
+        "active": 1, "currentvalue": {"prefix": "Growth (% a year): "},
+        "steps": [{"label": "0"}, {"label": "5"}, {"label": "15"}]}])
+    text = figure_text.summary(figure.to_plotly_json())
+    assert text.startswith("Reached in FY2029. Spending: 9 at 2026 to 9.5 at 2027")
+    assert text.endswith("Values shown for: Growth (% a year) 5 (the slider runs from 0 to 15).")
+
+
+def test_figure_html_describes_the_figure_and_offers_the_same_rows_as_csv() -> None:
+    figure = go.Figure(go.Bar(x=[2023, 2024], y=[50.2, 55.3], name="US$ bn, a, b"),
+                       layout={"title": "Spending <i>rose</i><br>SIPRI, US$ bn"})
+    page = figure_html(json.loads(figure.to_json()), "f1")
+    assert 'aria-label="Spending rose"' in page and 'aria-describedby="f1-summary"' in page
+    assert '<p class="jps-figure-summary" id="f1-summary">SIPRI, US$ bn. ' in page
+    url = html.unescape(page.split('href="')[1].split('"')[0])
+    rows = list(csv.reader(io.StringIO(unquote(url.split(",", 1)[1]))))
+    assert rows == [["Series", "Year", "y"], ["US$ bn, a, b", "2023", "50.2"],
+                    ["US$ bn, a, b", "2024", "55.3"]]
+    assert page.count("<tr>") == 3 and 'data-rows="2"' in page

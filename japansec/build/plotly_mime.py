@@ -4,8 +4,10 @@ Since plotly 6.1 a figure shown under nbclient carries only the ``application/vn
 output, which myst-nb cannot render (it warns ``mystnb.unknown_mime_type`` and leaves the figure
 blank). This myst-nb MIME renderer plugin (entry point ``myst_nb.mime_renderers``) turns that JSON
 into a ``<div>`` plus the figure's JSON in a ``<script type="application/json">``; the book's
-``japansec-figures.js`` draws every such div with the site's single copy of plotly.js. JupyterLab
-users are untouched: they keep Plotly's own renderer.
+``japansec-figures.js`` draws every such div with the site's single copy of plotly.js. Under it
+comes a "Data" disclosure with the figure's summary (its accessible description), a table of the
+plotted values and a CSV download, generated from the same JSON (:mod:`japansec.build.figure_text`).
+JupyterLab users are untouched: they keep Plotly's own renderer.
 """
 
 from __future__ import annotations
@@ -13,29 +15,50 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from typing import Any
+from urllib.parse import quote
 
 from docutils import nodes
+
+from japansec.build import figure_text
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 def figure_title(figure: dict[str, Any]) -> str:
-    """Return the figure's title text (used as its accessible name), or a generic label."""
-    title = figure.get("layout", {}).get("title", {})
-    text = title.get("text") if isinstance(title, dict) else title
-    if not text:
-        return "Interactive chart"
-    # Titles may hold <br> and <span> markup: keep only the text.
-    plain = text.replace("<br>", " — ")
-    while "<" in plain and ">" in plain[plain.index("<"):]:
-        start = plain.index("<")
-        plain = plain[:start] + plain[plain.index(">", start) + 1 :]
-    return " ".join(plain.split())
+    """Return the figure's title text (its accessible name), or a generic label."""
+    return figure_text.titles(figure)[0] or "Interactive chart"
+
+
+def data_disclosure(figure: dict[str, Any], figure_id: str) -> str:
+    """The "Data" disclosure under a figure: its summary (the figure's accessible description),
+    a CSV download and a table of exactly the plotted values, all from the figure's JSON."""
+    table = figure_text.table(figure)
+    csv_url = "data:text/csv;charset=utf-8," + quote(figure_text.csv_text(table), safe=",;:/()'")
+    slug = re.sub(r"[^a-z0-9]+", "-", figure_title(figure).lower()).strip("-")[:60] or "figure"
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in table.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
+                   for row in table.rows)
+    rows = len(table.rows)
+    return (
+        f'<details class="jps-figure-data">\n<summary>Data: the values plotted, as a table and '
+        f"CSV</summary>\n"
+        f'<p class="jps-figure-summary" id="{figure_id}-summary">'
+        f"{html.escape(figure_text.summary(figure))}</p>\n"
+        f'<p><a href="{html.escape(csv_url, quote=True)}" download="{slug}.csv">Download the '
+        f"{rows} row{'s' * (rows != 1)} as CSV</a></p>\n"
+        f'<div class="jps-table-scroll" role="region" tabindex="0" '
+        f'aria-label="{html.escape(figure_title(figure), quote=True)}: data">'
+        f'<table class="jps-data-table" data-rows="{rows}">'
+        f"<caption>{html.escape(table.caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>\n</details>\n"
+    )
 
 
 def figure_html(figure: dict[str, Any], figure_id: str) -> str:
-    """Return the HTML that stands for one Plotly figure in a static page."""
+    """Return the HTML that stands for one Plotly figure in a static page: the figure's div (named
+    by its title, described by its summary), its JSON, and the Data disclosure."""
     payload = json.dumps(
         {k: figure[k] for k in ("data", "layout", "frames") if k in figure},
         separators=(",", ":"),
@@ -45,9 +68,9 @@ def figure_html(figure: dict[str, Any], figure_id: str) -> str:
     height = figure.get("layout", {}).get("height") or 450
     return (
         f'<div class="jps-plotly" id="{figure_id}" role="figure" aria-label="{label}" '
-        f'style="min-height:{int(height)}px"></div>\n'
+        f'aria-describedby="{figure_id}-summary" style="min-height:{int(height)}px"></div>\n'
         f'<script type="application/json" class="jps-plotly-data" data-for="{figure_id}">'
-        f"{payload}</script>\n"
+        f"{payload}</script>\n" + data_disclosure(figure, figure_id)
     )
 
 

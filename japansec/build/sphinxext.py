@@ -17,10 +17,15 @@
 - The data package (``data/*.csv`` and ``datapackage.json``) goes to ``data/`` for download.
 - The book's as-of date (``as_of`` in data/datapackage.json, its one home) is shown on every page
   in the announcement bar.
+- The package's own wheel (``wheel/``) and the course bundle (``course-bundle.zip``), built from
+  the current source (see ``japansec.build.distribute``), for running the notebooks elsewhere.
+- Launch buttons only for configured addresses: a placeholder address stops the build.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,14 +33,17 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from japansec import data
+from japansec.build import distribute
 from japansec.build.theme import lighten_site
+from japansec.style import BASE_MAP
 
 STATIC = Path(__file__).parent / "static"
 JS = Path(__file__).parent / "js"
 PLOTLY_BUNDLE = "plotly-book.min.js"
 ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = ROOT / "data"
-TOPOJSON = DATA_DIR / "topojson" / "world_50m.json"
+DATA_DIR = data.DATA_DIR
+TOPOJSON = BASE_MAP  # named once, in japansec.style (the live panels use the same file)
 # The parts of MathJax's es5 build that tex-chtml.js loads (fonts, lazily loaded input extensions,
 # the menu and its accessibility helpers). The speech engine (sre) is left out.
 MATHJAX_PARTS = ("tex-chtml.js", "output/chtml", "input/tex", "ui", "a11y", "adaptors")
@@ -97,6 +105,9 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
             p for p in source.rglob("*") if p.is_file())
         for file in files:
             _copy_if_changed(file, static / "mathjax" / file.relative_to(es5))
+    notebooks = [Path(app.env.doc2path(doc)) for doc in sorted(app.env.found_docs)
+                 if str(app.env.doc2path(doc)).endswith(".ipynb")]
+    distribute.publish(Path(app.outdir), notebooks, datetime.date.today().isoformat())
     lighten_site(Path(app.outdir), static / "scripts" / "fontawesome.js")
     node_tool("compress.mjs", str(app.outdir))
 
@@ -188,6 +199,44 @@ def show_as_of_date(app: Sphinx, config: Any) -> None:
     config.html_theme_options = options
 
 
+# A host name that stands for no real server (RFC 2606's reserved example domains, .invalid, .test).
+PLACEHOLDER = re.compile(r"^https?://([^/]*\.)?(example\.(com|org|net|edu)|example|[^/]*\.invalid"
+                         r"|[^/]*\.test)(:\d+)?(/|$)", re.IGNORECASE)
+
+
+def configured_addresses(config: Any) -> dict[str, str]:
+    """The book's outside addresses from _config.yml, by setting name (empty ones left out)."""
+    theme = config.html_theme_options or {}
+    launch = theme.get("launch_buttons", {}) or {}
+    addresses = {"html.baseurl": config.html_baseurl or "",
+                 "repository.url": theme.get("repository_url", "") or ""}
+    for key in LAUNCH_KEYS:
+        addresses[f"launch_buttons.{key}"] = launch.get(key, "") or ""
+    return {key: value for key, value in addresses.items() if value}
+
+
+def check_addresses(app: Sphinx, config: Any) -> None:
+    """Stop the build on a placeholder address: a button must lead somewhere real or not exist."""
+    for key, value in configured_addresses(config).items():
+        if PLACEHOLDER.match(value):
+            raise ValueError(f"_config.yml: {key} is a placeholder address ({value}): set a "
+                             "real address or leave it empty (then no button uses it)")
+
+
+LAUNCH_KEYS = ("binderhub_url", "jupyterhub_url", "colab_url", "jupyterlite_url")
+
+
+def launch_only_with_a_repository(app: Sphinx, config: Any) -> None:
+    """Binder, JupyterHub (nbgitpuller) and Colab all open the notebook from the repository: with
+    no ``repository.url`` configured, show no launch button at all (the theme would crash)."""
+    theme = dict(config.html_theme_options or {})
+    if theme.get("repository_url"):
+        return
+    launch = dict(theme.get("launch_buttons") or {})
+    theme["launch_buttons"] = {k: v for k, v in launch.items() if k not in LAUNCH_KEYS}
+    config.html_theme_options = theme
+
+
 def add_static_path(app: Sphinx, config: Any) -> None:
     """Serve the package's own static files (figure loader, CSS) from ``_static``."""
     config.html_static_path = [*config.html_static_path, str(STATIC)]
@@ -198,6 +247,8 @@ def add_static_path(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_static_path)
     app.connect("config-inited", show_as_of_date)
+    app.connect("config-inited", check_addresses)
+    app.connect("config-inited", launch_only_with_a_repository)
     app.connect("html-page-context", add_figure_scripts)
     app.connect("build-finished", copy_static_files)
     app.add_css_file("japansec.css")

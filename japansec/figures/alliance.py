@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from japansec.style import PALETTE, add_source, event_hover, titled
+from japansec.style import LINK_COLOUR, PALETTE, add_source, event_hover, titled
 
 # Which partner lane and which milestone each agreement event is (ids of table events).
 AGREEMENT_EVENTS = {
@@ -106,7 +106,7 @@ def command_relationships(events: pd.DataFrame) -> go.Figure:
             (x0, y0, *_), (x1, y1, *_) = NODES[start], NODES[end]
             fig.add_scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
                             showlegend=False, visible=index == 1,
-                            line={"color": PALETTE["blue"] if dashed else "#555555",
+                            line={"color": PALETTE["blue"] if dashed else LINK_COLOUR,
                                   "dash": "dash" if dashed else "solid", "width": 2})
             visibility.append(index)
         fig.add_scatter(x=[NODES[n][0] for n in nodes], y=[NODES[n][1] for n in nodes],
@@ -121,7 +121,7 @@ def command_relationships(events: pd.DataFrame) -> go.Figure:
                 "args": [{"visible": [v == index for v in visibility]}]}
                for index, year in enumerate(LAYOUTS)]
     fig.add_annotation(x=0.5, y=2.22, text="counterparts: coordinate (no combined HQ)",
-                       showarrow=False, font={"color": PALETTE["blue"]})
+                       showarrow=False)
     fig.update_layout(
         height=480, margin={"t": 130, "b": 70, "l": 10, "r": 10},
         xaxis={"visible": False, "range": [-0.05, 1.05]},

@@ -48,7 +48,7 @@ def scrambles_chart(scrambles: pd.DataFrame) -> go.Figure:
                     hovertemplate=f"{label}: %{{y:,}}<extra></extra>")
     fig.add_scatter(
         x=years, y=wide["total"].tolist(), mode="markers", name="Total",
-        marker={"symbol": "line-ew-open", "size": 14, "color": "#000000"},
+        marker={"symbol": "line-ew-open", "size": 14, "color": PALETTE["green"]},
         hovertext=[f"Total FY{y}: {wide.loc[y, 'total']:,}"
                    + (f"<br>{wrap(notes.get(y, ''))}" if notes.get(y, "") else "")
                    for y in years], hoverinfo="text")
@@ -103,7 +103,7 @@ def nk_missiles_chart(missiles: pd.DataFrame) -> go.Figure:
     """North Korean ballistic missiles per year by counter: CNS missiles (bars), CNS launch dates
     (line) and Japan's Ministry of Defense counts (markers), where sourced."""
     fig = go.Figure()
-    colours = {"cns_missiles": NORTH_KOREA_COLOUR, "cns_launch_days": "#000000",
+    colours = {"cns_missiles": NORTH_KOREA_COLOUR, "cns_launch_days": PALETTE["green"],
                "mod_missiles": PALETTE["vermillion"], "mod_launch_occasions": PALETTE["blue"]}
     symbols = {"mod_missiles": "diamond", "mod_launch_occasions": "x"}
     for counter, (label, kind) in COUNTERS.items():

@@ -15,11 +15,11 @@ from japansec.style import (
     wrap,
 )
 
-SITE_KINDS = {"gsdf_camp": ("GSDF camp", PALETTE["vermillion"]),
-              "gsdf_subcamp": ("GSDF sub-camp", PALETTE["orange"]),
-              "jasdf_base": ("ASDF base", PALETTE["sky"]),
-              "mod_hq": ("Ministry of Defense / JJOC", PALETTE["green"]),
-              "us_base": ("US base", PALETTE["blue"])}
+SITE_KINDS = {"gsdf_camp": ("GSDF camp", PALETTE["vermillion"], "circle"),
+              "gsdf_subcamp": ("GSDF sub-camp", PALETTE["orange"], "triangle-up"),
+              "jasdf_base": ("ASDF base", PALETTE["sky"], "square"),
+              "mod_hq": ("Ministry of Defense / JJOC", PALETTE["green"], "diamond"),
+              "us_base": ("US base", PALETTE["blue"], "star")}
 
 
 # Where each site's label goes on the map, so that neighbouring labels do not overlap.
@@ -42,7 +42,7 @@ def sites_map(sites: pd.DataFrame) -> go.Figure:
     """The bases of the book (``sites``: table sites with its sources) on an offline map; open
     markers are approximate positions."""
     fig = go.Figure()
-    for kind, (label, colour) in SITE_KINDS.items():
+    for kind, (label, colour, symbol) in SITE_KINDS.items():
         rows = sites[sites["kind"] == kind]
         if rows.empty:
             continue
@@ -52,7 +52,7 @@ def sites_map(sites: pd.DataFrame) -> go.Figure:
             textposition=[LABEL_POSITIONS.get(i, "middle right") for i in rows["id"]],
             textfont={"size": 10},
             marker={"size": 11, "color": colour, "line": {"width": 2, "color": colour},
-                    "symbol": ["circle-open" if c == "approximate" else "circle"
+                    "symbol": [f"{symbol}-open" if c == "approximate" else symbol
                                for c in rows["coordinates"]]},
             hovertext=[_site_hover(r) for r in rows.itertuples()],
             hoverinfo="text")

@@ -68,19 +68,21 @@ def budget_by_definition(budget: pd.DataFrame, milex: pd.DataFrame) -> go.Figure
     budget = budget[~budget["stage"].isin(["plan", "supplementary"])]
     fig = go.Figure()
     colours = [PALETTE["grey"], PALETTE["sky"], PALETTE["blue"], PALETTE["vermillion"]]
-    for (definition, label), colour in zip(BUDGET_DEFINITION_LABELS.items(), colours,
-                                           strict=True):
+    symbols = ["circle", "square", "diamond", "triangle-up"]
+    for (definition, label), colour, symbol in zip(BUDGET_DEFINITION_LABELS.items(), colours,
+                                                   symbols, strict=True):
         rows = budget[budget["definition"] == definition]
         fig.add_scatter(
             x=rows["fiscal_year"].astype(int).tolist(), y=rows["amount_trillion_yen"].tolist(),
-            mode="markers", name=label, marker={"size": 12, "color": colour},
+            mode="markers", name=label, marker={"size": 12, "color": colour, "symbol": symbol},
             hovertext=[f"FY{r.fiscal_year} {r.stage.replace('_', ' ')}: ¥{r.amount_trillion_yen:g}"
                        f" tn<br>{wrap(r.note)}<br>{source_note(r)}" for r in rows.itertuples()],
             hoverinfo="text")
     sipri = data.sipri("local_currency_current", ["Japan"], (2022, 2024), milex)["Japan"] / 1e12
     fig.add_scatter(x=sipri.index.tolist(), y=sipri.round(3).tolist(), mode="lines+markers",
                     name="SIPRI, calendar year (own definition)",
-                    line={"color": "#000000", "dash": "dot"}, marker={"symbol": "x", "size": 10},
+                    line={"color": PALETTE["grey"], "dash": "dot"},
+                    marker={"symbol": "x", "size": 10},
                     hovertemplate="SIPRI %{x}: ¥%{y:.2f} tn<extra></extra>")
     fig.update_layout(height=560, hovermode="closest", legend={"y": -0.24},
                       xaxis={"dtick": 1, "title": "Fiscal year (SIPRI: calendar year)"},

@@ -7,7 +7,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from japansec.style import COUNTRY_COLOURS, add_source, event_hover, source_note, titled, wrap
+from japansec.style import (
+    COUNTRY_COLOURS,
+    LINK_COLOUR,
+    add_source,
+    event_hover,
+    source_note,
+    titled,
+    wrap,
+)
 
 LANES = ("Moves", "Responses")
 SINCE = "2022-12-01"  # the month of the three strategic documents
@@ -62,7 +70,7 @@ def action_reaction(events: pd.DataFrame, reactions: pd.DataFrame) -> go.Figure:
         link_x += [dates[r.responds_to].strftime("%Y-%m-%d"), r.date.strftime("%Y-%m-%d"), None]
         link_y += [LANES[0], LANES[1], None]
     fig.add_scatter(x=link_x, y=link_y, mode="lines", hoverinfo="skip", showlegend=False,
-                    line={"color": "#999999", "width": 1})
+                    line={"color": LINK_COLOUR, "width": 1})
     colour = COUNTRY_COLOURS["Japan"]
     for answered, name, symbol in ((True, "Move with a recorded Chinese response", "circle"),
                                    (False, "Move with no response in this book's data",

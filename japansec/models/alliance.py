@@ -22,20 +22,83 @@ from japansec.models.checks import check_number, check_year
 
 
 def check_probability(name: str, p: float) -> float:
-    """A probability in [0, 1], or ValueError naming it."""
+    """A probability in [0, 1], or ValueError naming it.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the error message.
+    p : float
+        The value to check.
+
+    Returns
+    -------
+    float
+        ``p`` as a float.
+
+    Examples
+    --------
+    >>> check_probability("p", 0.7)
+    0.7
+    >>> check_probability("p", 1.5)
+    Traceback (most recent call last):
+    ValueError: p must be from 0.0 to 1.0, not 1.5
+    """
     return check_number(name, p, 0.0, 1.0)
 
 
 def deterrence(own: float, p: float, us: float) -> float:
-    """D = own + p · us."""
+    """Deterrent capability D = own + p · us.
+
+    Parameters
+    ----------
+    own : float
+        Japan's own capability (today's = 1), at least 0.
+    p : float
+        Probability that the US contributes, from 0 to 1.
+    us : float
+        The US contribution, in units of Japan's current capability, at least 0.
+
+    Returns
+    -------
+    float
+        Deterrence in the same units.
+
+    Examples
+    --------
+    >>> deterrence(own=1.0, p=0.5, us=2.0)
+    2.0
+    """
     own = check_number("own", own, 0.0)
     us = check_number("us", us, 0.0)
     return own + check_probability("p", p) * us
 
 
 def required_own(baseline: float, p: float, us: float) -> float:
-    """Japan's own capability that keeps D at ``baseline`` when the US helps with probability p
-    (never below zero)."""
+    """Japan's own capability that keeps deterrence at ``baseline`` when the US helps with
+    probability ``p`` (never below zero).
+
+    Parameters
+    ----------
+    baseline : float
+        The deterrence to keep, at least 0.
+    p : float
+        Probability of US support, from 0 to 1.
+    us : float
+        The US contribution, at least 0.
+
+    Returns
+    -------
+    float
+        ``max(0, baseline - p · us)``.
+
+    Examples
+    --------
+    >>> required_own(baseline=3.0, p=0.5, us=2.0)
+    2.0
+    >>> required_own(baseline=1.0, p=1.0, us=2.0)
+    0.0
+    """
     baseline = check_number("baseline", baseline, 0.0)
     us = check_number("us", us, 0.0)
     return max(0.0, baseline - check_probability("p", p) * us)
@@ -67,9 +130,38 @@ class AlliancePath:
 
 def alliance_path(final_p: float, growth: float, us: float, start_year: int = 2026,
                   end_year: int = 2035, start_p: float = 1.0) -> AlliancePath:
-    """US reliability falls linearly from ``start_p`` (start year) to ``final_p`` (end year);
+    """Year by year, the capability Japan needs as US reliability falls.
+
+    US reliability falls linearly from ``start_p`` (start year) to ``final_p`` (end year);
     Japan's capability grows at ``growth`` a year from 1. The baseline to keep is today's
-    deterrence, 1 + start_p · us."""
+    deterrence, 1 + start_p · us.
+
+    Parameters
+    ----------
+    final_p : float
+        Probability of US support in ``end_year``, from 0 to 1.
+    growth : float
+        Japan's annual capability growth as a fraction (0.04 = 4 %), from -0.5 to 1.
+    us : float
+        The US contribution, in units of Japan's capability in ``start_year``, 0 to 100.
+    start_year, end_year : int
+        First and last year of the path (end after start).
+    start_p : float
+        Probability of US support in ``start_year`` (default 1, certain).
+
+    Returns
+    -------
+    AlliancePath
+        Years, reliability, Japan's capability, the capability required and deterrence.
+
+    Examples
+    --------
+    >>> path = alliance_path(final_p=0.5, growth=0.0, us=2.0, start_year=2026, end_year=2028)
+    >>> path.reliability, path.required
+    ([1.0, 0.75, 0.5], [1.0, 1.5, 2.0])
+    >>> path.first_gap_year()
+    2027
+    """
     final_p = check_probability("final_p", final_p)
     start_p = check_probability("start_p", start_p)
     growth = check_number("growth", growth, -0.5, 1.0)

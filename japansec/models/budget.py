@@ -57,7 +57,26 @@ def project_budget(start_amount: float, start_year: int, gdp_base: float, gdp_ba
 
 
 def first_year_reaching(path: BudgetPath, threshold_pct: float) -> int | None:
-    """The first year whose share of GDP is at least ``threshold_pct``, or None if never."""
+    """The first year whose share of GDP is at least ``threshold_pct``.
+
+    Parameters
+    ----------
+    path : BudgetPath
+        A projected path (:func:`project_budget`).
+    threshold_pct : float
+        The share to reach, in % of GDP, from 0 to 100.
+
+    Returns
+    -------
+    int or None
+        The first such fiscal year, or None if the path never reaches it.
+
+    Examples
+    --------
+    >>> path = project_budget(10.0, 2026, 500.0, 2026, 0.10, 0.0, end_year=2030)
+    >>> first_year_reaching(path, 2.5), first_year_reaching(path, 5.0)
+    (2029, None)
+    """
     threshold_pct = check_number("threshold_pct", threshold_pct, 0.0, 100.0)
     for year, share in zip(path.years, path.share_pct, strict=True):
         if share >= threshold_pct - 1e-12:

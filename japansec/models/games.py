@@ -24,7 +24,24 @@ STRATEGIES = ("restrain", "arm")
 
 
 def symmetric_game(R: float, S: float, T: float, P: float) -> tuple[Payoffs, Payoffs]:  # noqa: N803
-    """Row and column players' payoff matrices, indexed [row strategy][column strategy]."""
+    """Row and column players' payoff matrices of the symmetric 2×2 game.
+
+    Parameters
+    ----------
+    R, S, T, P : float
+        Reward (both restrain), sucker's payoff (restrain while the other arms), temptation
+        (arm while the other restrains) and punishment (both arm), each from -100 to 100.
+
+    Returns
+    -------
+    (row, col) : tuple of two 2×2 tuples
+        Payoffs indexed [row strategy][column strategy], 0 = restrain, 1 = arm.
+
+    Examples
+    --------
+    >>> symmetric_game(R=3, S=0, T=4, P=1)
+    (((3.0, 0.0), (4.0, 1.0)), ((3.0, 4.0), (0.0, 1.0)))
+    """
     r, s, t, p = (check_number(n, v, -100, 100) for n, v in zip("RSTP", (R, S, T, P),
                                                                  strict=True))
     row = ((r, s), (t, p))
@@ -33,7 +50,25 @@ def symmetric_game(R: float, S: float, T: float, P: float) -> tuple[Payoffs, Pay
 
 
 def pure_nash_equilibria(row: Payoffs, col: Payoffs) -> list[tuple[int, int]]:
-    """Cells (row strategy, column strategy) where neither player gains by deviating alone."""
+    """Cells where neither player gains by deviating alone.
+
+    Parameters
+    ----------
+    row, col : 2×2 tuples
+        The players' payoffs, indexed [row strategy][column strategy].
+
+    Returns
+    -------
+    list of (int, int)
+        The pure Nash equilibria as (row strategy, column strategy), 0 = restrain, 1 = arm.
+
+    Examples
+    --------
+    A stag hunt has two: both restrain and both arm.
+
+    >>> pure_nash_equilibria(*symmetric_game(R=4, S=0, T=3, P=1))
+    [(0, 0), (1, 1)]
+    """
     equilibria = []
     for i in range(2):
         for j in range(2):
@@ -45,7 +80,24 @@ def pure_nash_equilibria(row: Payoffs, col: Payoffs) -> list[tuple[int, int]]:
 
 
 def classify(R: float, S: float, T: float, P: float) -> str:  # noqa: N803
-    """Name the symmetric game by its payoff ordering (strict orderings; ties give 'other')."""
+    """Name the symmetric game by its payoff ordering (strict orderings; ties give 'other').
+
+    Parameters
+    ----------
+    R, S, T, P : float
+        Reward, sucker's payoff, temptation and punishment (see :func:`symmetric_game`).
+
+    Returns
+    -------
+    str
+        "prisoner's dilemma", "stag hunt", "deadlock", "harmony", "chicken" or
+        "other (no classic name)".
+
+    Examples
+    --------
+    >>> classify(R=4, S=0, T=3, P=1), classify(R=2, S=0, T=3, P=2)
+    ('stag hunt', 'other (no classic name)')
+    """
     symmetric_game(R, S, T, P)
     if T > R > P > S:
         return "prisoner's dilemma"

@@ -26,17 +26,55 @@ def _point(lat: float, lon: float) -> tuple[float, float]:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance between two points, km."""
+    """Geodesic distance between two points on the WGS84 ellipsoid.
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2 : float
+        Latitudes (-90 to 90) and longitudes (-180 to 180) in degrees.
+
+    Returns
+    -------
+    float
+        The length of the shortest path on the ellipsoid, km.
+
+    Examples
+    --------
+    From the equator to the pole, a quarter meridian:
+
+    >>> round(distance_km(0, 0, 90, 0), 3)
+    10001.966
+    """
     (lat1, lon1), (lat2, lon2) = _point(lat1, lon1), _point(lat2, lon2)
     return WGS84.Inverse(lat1, lon1, lat2, lon2)["s12"] / 1000
 
 
 def ring(lat: float, lon: float, radius_km: float, points: int = 120,
          ) -> tuple[list[float], list[float]]:
-    """The closed line of points at ``radius_km`` from (lat, lon): (latitudes, longitudes).
+    """The closed line of points at ``radius_km`` from (lat, lon).
 
     Each point is the end of a geodesic of that length from the centre, at evenly spaced
     azimuths; the first point is repeated at the end to close the ring.
+
+    Parameters
+    ----------
+    lat, lon : float
+        The centre, degrees.
+    radius_km : float
+        The ring's radius along the surface, 0.001 to 15,000 km.
+    points : int
+        How many azimuths (at least 8).
+
+    Returns
+    -------
+    (latitudes, longitudes) : tuple of two lists of float
+        ``points + 1`` positions, degrees.
+
+    Examples
+    --------
+    >>> lats, lons = ring(0.0, 0.0, 1000, points=8)
+    >>> len(lats), round(distance_km(0.0, 0.0, lats[3], lons[3]), 6)
+    (9, 1000.0)
     """
     lat, lon = _point(lat, lon)
     radius_km = check_number("radius_km", radius_km, 0.001, 15000)
@@ -62,7 +100,28 @@ class InRange:
 
 def places_within(lat: float, lon: float, radius_km: float,
                   places: list[tuple[str, float, float]]) -> list[InRange]:
-    """The ``places`` (name, lat, lon) at most ``radius_km`` away, nearest first."""
+    """The ``places`` at most ``radius_km`` from (lat, lon), nearest first.
+
+    Parameters
+    ----------
+    lat, lon : float
+        The centre, degrees.
+    radius_km : float
+        The range, 0 to 15,000 km.
+    places : list of (str, float, float)
+        Name, latitude and longitude of each place.
+
+    Returns
+    -------
+    list of InRange
+        The places within range with their distances, nearest first.
+
+    Examples
+    --------
+    >>> found = places_within(0.0, 0.0, 200, [("far", 0.0, 3.0), ("near", 0.0, 1.0)])
+    >>> [(p.name, round(p.distance_km)) for p in found]
+    [('near', 111)]
+    """
     radius_km = check_number("radius_km", radius_km, 0, 15000)
     found = [InRange(name, plat, plon, distance_km(lat, lon, plat, plon))
              for name, plat, plon in places]

@@ -48,7 +48,27 @@ class Coefficients:
 
 def equilibrium(a: float, b: float, m: float, n: float, g: float, h: float,
                 ) -> tuple[float, float] | None:
-    """The point where both derivatives vanish, or None when m·n = a·b (no single point)."""
+    """The point where both derivatives vanish.
+
+    Parameters
+    ----------
+    a, b : float
+        Reactions to the rival, per year.
+    m, n : float
+        Fatigues, per year.
+    g, h : float
+        Grievances, spending units a year.
+
+    Returns
+    -------
+    (x, y) or None
+        The equilibrium spending, or None when m·n = a·b (no single point).
+
+    Examples
+    --------
+    >>> equilibrium(a=0.1, b=0.1, m=0.1, n=0.1, g=1.0, h=1.0) is None
+    True
+    """
     c = Coefficients(a, b, m, n, g, h)
     det = m * n - a * b
     if abs(det) < 1e-12:
@@ -58,16 +78,57 @@ def equilibrium(a: float, b: float, m: float, n: float, g: float, h: float,
 
 
 def is_stable(a: float, b: float, m: float, n: float) -> bool:
-    """Richardson's condition for positive coefficients: fatigue outweighs reaction, m·n > a·b
-    (with m + n > 0, both eigenvalues of the system are then negative)."""
+    """Whether spending settles: both eigenvalues of the system have negative real parts.
+
+    For positive coefficients this is Richardson's condition, fatigue outweighs reaction:
+    m·n > a·b (with m + n > 0).
+
+    Parameters
+    ----------
+    a, b, m, n : float
+        Reactions and fatigues, per year, from -5 to 5.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_stable(a=0.016, b=0.64, m=0.0, n=0.0), is_stable(a=0.016, b=0.64, m=0.15, n=0.15)
+    (False, True)
+    """
     Coefficients(a, b, m, n, 0.0, 0.0)
     eigenvalues = np.linalg.eigvals(np.array([[-m, a], [b, -n]]))
     return bool(np.all(eigenvalues.real < 0))
 
 
 def closed_form(c: Coefficients, x0: float, y0: float, times: np.ndarray) -> np.ndarray:
-    """Exact solution z(t) = z* + V·exp(Λt)·V⁻¹·(z0 − z*), via the eigen-decomposition of the
-    system matrix (requires m·n ≠ a·b). Returns an array of shape (len(times), 2)."""
+    """The exact solution z(t) = z* + V·exp(Λt)·V⁻¹·(z0 − z*).
+
+    Via the eigen-decomposition of the system matrix (requires m·n ≠ a·b).
+
+    Parameters
+    ----------
+    c : Coefficients
+        The model's coefficients.
+    x0, y0 : float
+        Spending at t = 0.
+    times : numpy.ndarray
+        The times (years) to evaluate.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (len(times), 2): x and y at each time.
+
+    Examples
+    --------
+    Starting at the equilibrium, spending stays there:
+
+    >>> c = Coefficients(a=0.1, b=0.1, m=0.2, n=0.2, g=1.0, h=1.0)
+    >>> closed_form(c, 10.0, 10.0, np.array([0.0, 5.0])).round(9).tolist()
+    [[10.0, 10.0], [10.0, 10.0]]
+    """
     star = np.array(equilibrium(c.a, c.b, c.m, c.n, c.g, c.h))
     values, vectors = np.linalg.eig(c.matrix())
     start = np.linalg.solve(vectors, np.array([x0, y0]) - star)
@@ -77,8 +138,32 @@ def closed_form(c: Coefficients, x0: float, y0: float, times: np.ndarray) -> np.
 
 def simulate(c: Coefficients, x0: float, y0: float, years: int, steps_per_year: int = 20,
              ) -> np.ndarray:
-    """Integrate the equations with the classical Runge–Kutta method; one row per year
-    (year 0 = the start), columns x and y."""
+    """Integrate the equations with the classical Runge–Kutta method.
+
+    Parameters
+    ----------
+    c : Coefficients
+        The model's coefficients.
+    x0, y0 : float
+        Spending at the start, at least 0.
+    years : int
+        How many years to project, 1 to 200.
+    steps_per_year : int
+        Runge–Kutta steps per year.
+
+    Returns
+    -------
+    numpy.ndarray
+        One row per year (year 0 = the start), columns x and y.
+
+    Examples
+    --------
+    With no reaction, fatigue 0.5 and grievance 1, x decays towards g/m = 2:
+
+    >>> c = Coefficients(a=0.0, b=0.0, m=0.5, n=0.5, g=1.0, h=1.0)
+    >>> simulate(c, 0.0, 0.0, years=2).round(4).tolist()
+    [[0.0, 0.0], [0.7869, 0.7869], [1.2642, 1.2642]]
+    """
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 200:
         raise ValueError(f"years must be a whole number from 1 to 200, not {years!r}")
     x0 = check_number("x0", x0, 0.0)
@@ -131,11 +216,36 @@ def _least_squares(design: np.ndarray, target: np.ndarray, nonnegative: tuple[in
 
 
 def fit(x: np.ndarray, y: np.ndarray, signs: bool = True) -> Fit:
-    """Fit the yearly (discrete) form of the model by least squares:
-    x[t+1] − x[t] = a·y[t] − m·x[t] + g, and likewise for y. Needs at least 5 years.
+    """Fit the yearly (discrete) form of the model by least squares.
 
-    With ``signs`` (the default) the reaction and fatigue coefficients are kept at zero or above,
-    as Richardson's model assumes; grievances may take either sign."""
+    x[t+1] − x[t] = a·y[t] − m·x[t] + g, and likewise for y.
+
+    Parameters
+    ----------
+    x, y : array_like
+        The two sides' spending, one value a year, at least 5 years, no missing values.
+    signs : bool
+        Keep reactions and fatigues at zero or above, as Richardson's model assumes (default);
+        grievances may take either sign.
+
+    Returns
+    -------
+    Fit
+        The coefficients and the share of year-to-year change each equation explains (R²).
+
+    Examples
+    --------
+    Series made by the model are fitted back exactly:
+
+    >>> c = Coefficients(a=0.1, b=0.2, m=0.3, n=0.4, g=1.0, h=2.0)
+    >>> x, y = [1.0], [1.0]
+    >>> for _ in range(8):
+    ...     x, y = x + [x[-1] + c.a * y[-1] - c.m * x[-1] + c.g], y + [y[-1] + c.b * x[-1]
+    ...                                                               - c.n * y[-1] + c.h]
+    >>> result = fit(x, y)
+    >>> [round(v, 6) for v in (result.coefficients.a, result.coefficients.n)], result.r2_x
+    ([0.1, 0.4], 1.0)
+    """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if x.shape != y.shape or x.ndim != 1 or len(x) < 5:
         raise ValueError("x and y must be equal-length series of at least 5 years")

@@ -27,13 +27,13 @@ from japansec.explorer import Choice, Scenario, Slider, View
 from japansec.models.threat_index import composite, normalise
 from japansec.style import COUNTRY_COLOURS, PALETTE, add_source, titled
 
-INDICATORS = {  # name -> (label, colour)
-    "nk_missiles": ("North Korean missiles", PALETTE["orange"]),
-    "scrambles_china": ("Scrambles: China (FY)", COUNTRY_COLOURS["China"]),
-    "scrambles_russia": ("Scrambles: Russia (FY)", COUNTRY_COLOURS["Russia"]),
-    "senkaku_days": ("Senkaku zone days", PALETTE["sky"]),
-    "joint_activities": ("China–Russia joint acts", PALETTE["purple"]),
-    "china_budget": ("China's budget", PALETTE["green"]),
+INDICATORS = {  # name -> (label, colour, marker symbol: lines differ by more than colour)
+    "nk_missiles": ("North Korean missiles", PALETTE["orange"], "cross"),
+    "scrambles_china": ("Scrambles: China (FY)", COUNTRY_COLOURS["China"], "square"),
+    "scrambles_russia": ("Scrambles: Russia (FY)", COUNTRY_COLOURS["Russia"], "star"),
+    "senkaku_days": ("Senkaku zone days", PALETTE["sky"], "triangle-up"),
+    "joint_activities": ("China–Russia joint acts", PALETTE["purple"], "diamond"),
+    "china_budget": ("China's budget", PALETTE["green"], "x"),
 }
 NORMALISATIONS = (("min–max: lowest year 0, highest 1", "minmax"),
                   ("share of the highest year", "share_of_max"),
@@ -105,9 +105,11 @@ def figure(view: View) -> go.Figure:
     fig.add_scatter(**view.traces[0], name="Composite index", mode="lines+markers",
                     line={"color": PALETTE["vermillion"], "width": 5},
                     hovertemplate="Composite %{x}: %{text}<extra></extra>")
-    for trace, (label, colour) in zip(view.traces[1:-1], INDICATORS.values(), strict=True):
-        fig.add_scatter(**trace, name=label, mode="lines", opacity=0.7,
+    for trace, (label, colour, symbol) in zip(view.traces[1:-1], INDICATORS.values(),
+                                              strict=True):
+        fig.add_scatter(**trace, name=label, mode="lines+markers",
                         line={"color": colour, "width": 1.5},
+                        marker={"symbol": symbol, "size": 6, "color": colour},
                         hovertemplate=f"{label} %{{x}}: %{{text}}<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 14})

@@ -71,10 +71,11 @@ def figure(view: View) -> go.Figure:
     fig.add_scattergeo(**view.traces[0], mode="lines", name="Range (geodesic)",
                        line={"color": PALETTE["vermillion"], "width": 2}, hoverinfo="text")
     fig.add_scattergeo(**view.traces[1], mode="markers", name="Within range",
-                       marker={"size": 9, "color": PALETTE["blue"]}, hoverinfo="text")
+                       marker={"size": 10, "color": PALETTE["blue"], "symbol": "diamond"},
+                       hoverinfo="text")
     fig.add_scattergeo(**view.traces[2], mode="markers+text", name="Launch site",
                        textposition="bottom right",
-                       marker={"size": 12, "symbol": "star", "color": "#000000"},
+                       marker={"size": 12, "symbol": "star", "color": PALETTE["grey"]},
                        hoverinfo="text")
     fig.add_scattergeo(**view.traces[3], mode="text", textposition="middle right",
                        showlegend=False, hoverinfo="skip", textfont={"size": 12})

@@ -49,8 +49,8 @@ def game_figure(view: View) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(**view.traces[0], mode="markers+text", showlegend=False, hoverinfo="skip",
                     marker={"symbol": "square", "size": 80, "color": "#f2f2f2",
-                            "line": {"color": "#999999", "width": 1}},
-                    textfont={"size": 14})
+                            "line": {"color": "#767676", "width": 1}},
+                    textfont={"size": 14, "color": "#222222"})  # light cell in both modes
     fig.add_scatter(**view.traces[1], mode="markers", name="Pure Nash equilibrium",
                     marker={"symbol": "star", "size": 22, "color": PALETTE["vermillion"]},
                     hoverinfo="text")
@@ -139,12 +139,13 @@ def arms_race_figure(view: View) -> go.Figure:
     fig.add_scatter(**view.traces[0], mode="lines", name="Japan, model",
                     line={"color": japan_colour, "width": 3}, hoverinfo="text", row=1, col=1)
     fig.add_scatter(**view.traces[1], mode="lines", name="China, model",
-                    line={"color": china_colour, "width": 3}, hoverinfo="text", row=1, col=1)
+                    line={"color": china_colour, "width": 3, "dash": "dash"}, hoverinfo="text",
+                    row=1, col=1)
     fig.add_scatter(**view.traces[2], mode="lines+markers", name="Model path (from 2024)",
                     line={"color": PALETTE["grey"]}, marker={"size": 5}, row=1, col=2,
                     hovertemplate="%{text}: Japan %{x:,.0f}, China %{y:,.0f}<extra></extra>")
     fig.add_scatter(**view.traces[3], mode="markers", name="Equilibrium", row=1, col=2,
-                    marker={"symbol": "x", "size": 14, "color": "#000000"}, hoverinfo="text")
+                    marker={"symbol": "x", "size": 14, "color": PALETTE["grey"]}, hoverinfo="text")
     fig.add_scatter(**view.traces[4], mode="text", textposition="middle right",
                     showlegend=False, hoverinfo="skip", cliponaxis=False, row=1, col=1,
                     textfont={"size": 11})
@@ -152,7 +153,7 @@ def arms_race_figure(view: View) -> go.Figure:
                     marker={"color": japan_colour, "size": 6}, row=1, col=1,
                     hovertemplate="Japan %{x}: US$ %{y:,.1f} bn<extra></extra>")
     fig.add_scatter(x=years, y=china, mode="markers", name="China, SIPRI",
-                    marker={"color": china_colour, "size": 6}, row=1, col=1,
+                    marker={"color": china_colour, "size": 6, "symbol": "square"}, row=1, col=1,
                     hovertemplate="China %{x}: US$ %{y:,.1f} bn<extra></extra>")
     fig.add_scatter(x=japan, y=china, mode="markers", name="SIPRI (phase plane)",
                     marker={"color": PALETTE["orange"], "size": 5}, row=1, col=2,

@@ -1,0 +1,257 @@
+"""Accessibility of the built book in Debian's Chromium (issue 18).
+
+- axe-core from the npm registry, pinned in package.json / package-lock.json and installed by
+  `make setup` (npm ci), runs on every page in light and in dark mode: no serious or critical
+  violation.
+- Every figure has an accessible name and a description generated from its data, and a "Data"
+  disclosure whose table holds exactly the plotted points, with a CSV download of the same rows.
+- Figure text reaches 4.5:1 and marks 3:1 against the figure's background in both modes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from urllib.parse import unquote
+
+import pytest
+from conftest import ROOT
+
+from japansec.build.book import toc_files
+
+pytestmark = pytest.mark.browser
+PAGES = [f"{f}.html" for f in toc_files()]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Violations another branch fixes: excluded from the page check below, and a strict xfail test
+# proves they are still there — once the fix is merged it passes, fails as XPASS, and this entry
+# must go. label-content-name-mismatch: the theme's search and colour-mode buttons (issue 18
+# item 2, branch speed).
+PENDING = {"label-content-name-mismatch"}
+
+
+def axe_source() -> str:
+    """axe-core's pinned build, or a failure saying how to install it."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} missing: run `make setup` (npm ci installs the "
+                    "pinned axe-core of package-lock.json)")
+    return AXE.read_text("utf-8")
+
+
+def test_axe_is_the_pinned_version() -> None:
+    """The axe-core that runs is the version package.json pins (npm ci, not a stale copy)."""
+    package = json.loads((ROOT / "package.json").read_text("utf-8"))
+    pinned = (package.get("dependencies", {}) | package.get("devDependencies", {}))["axe-core"]
+    installed = json.loads((AXE.parent / "package.json").read_text("utf-8"))["version"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", pinned), f"package.json: pin axe-core exactly: {pinned}"
+    assert installed == pinned, f"node_modules has axe-core {installed}, package.json pins {pinned}"
+
+
+def open_page(browser, url: str, mode: str = "light"):
+    """Open ``url`` with the reader's system in ``mode`` (the theme follows it: its default mode
+    is auto), with every figure scrolled into view and drawn by Plotly."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    expect_theme(page, mode)
+    figures = page.locator("div.jps-plotly")
+    for index in range(figures.count()):
+        figures.nth(index).scroll_into_view_if_needed()
+        figures.nth(index).locator("svg.main-svg").first.wait_for(timeout=20_000)
+    page.evaluate("window.scrollTo(0, 0)")
+    return context, page
+
+
+def expect_theme(page, mode: str) -> None:
+    page.wait_for_function(f"document.documentElement.dataset.theme === '{mode}'",
+                           timeout=20_000)
+
+
+def switch_mode(page, mode: str) -> None:
+    """Switch the reader's system colour scheme; the theme and the figures follow."""
+    page.emulate_media(color_scheme=mode)
+    expect_theme(page, mode)
+    page.wait_for_timeout(300)  # the figures re-colour on the theme's attribute change
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical violations that axe-core finds on the open page."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_source())
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def describe(violations: list[dict]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes']][:4]}"
+            for v in violations]
+
+
+@pytest.mark.xfail(strict=True, reason="theme buttons: issue 18 item 2, fixed on branch speed")
+def test_pending_violations_are_still_there(browser, book_url: str) -> None:
+    """Fails (XPASS) once the pending fix is merged: then empty PENDING above."""
+    context, page = open_page(browser, book_url + PAGES[0])
+    try:
+        assert not [v for v in axe_violations(page) if v["id"] in PENDING]
+    finally:
+        context.close()
+
+
+# Per figure, from what Plotly holds after drawing (not from our JSON): the points of every trace
+# the Data table lists (all but lines-only traces with hover off, which connect listed points),
+# and the marks drawn for visible marker and bar traces.
+PLOTTED = """div => div.data.map((t, i) => {
+  const geo = t.type === 'scattergeo';
+  const xs = (geo ? t.lon : t.x) || [], ys = (geo ? t.lat : t.y) || [];
+  const n = Math.max(xs.length, ys.length);
+  let points = 0;
+  for (let k = 0; k < n; k++) {
+    if ((xs.length ? xs[k] : k) != null && (ys.length ? ys[k] : k) != null) { points++; }
+  }
+  const listed = !(t.mode === 'lines' && t.hoverinfo === 'skip');
+  return {name: t.name, listed, points, visible: t.visible === undefined || t.visible === true,
+          marks: t.type === 'bar' || (t.mode || '').includes('markers')};
+})"""
+# Marks drawn in the SVG, by trace, for the same check.
+DRAWN = """div => [...div.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .geo .trace')]
+  .filter(g => g.__data__ && g.__data__[0] && g.__data__[0].trace)
+  .map(g => ({index: g.__data__[0].trace.index,
+              marks: g.querySelectorAll('.points path, path.point, .point path').length}))"""
+
+# The entry of a menu that switches traces on and off, as the figure shows it (or null).
+ACTIVE_VIEW = """div => { const menu = (div.layout.updatemenus || []).find(m => m.buttons.some(
+  b => b.args && b.args[0] && 'visible' in b.args[0]));
+  return menu ? menu.buttons[menu.active || 0].label : null; }"""
+
+
+def check_text_alternatives(page, page_path: str) -> None:
+    """Each figure: a non-empty accessible name and description; a Data table with one row per
+    plotted point (as Plotly holds and draws them); a CSV download with the same rows."""
+    from playwright.sync_api import expect
+
+    figures = page.locator("div.jps-plotly")
+    compared = 0
+    for index in range(figures.count()):
+        figure = figures.nth(index)
+        where = f"{page_path}, figure {index + 1}"
+        expect(figure).to_have_accessible_name(re.compile(r"\w{3}"))
+        expect(figure).to_have_accessible_description(re.compile(r"\w{3}.*\d"))
+        traces = figure.evaluate(PLOTTED)
+        table = figure.locator("xpath=following-sibling::details[1]//table")
+        rows = table.evaluate("t => t.tBodies[0].rows.length")
+        assert rows == sum(t["points"] for t in traces if t["listed"]), \
+            f"{where}: the Data table has {rows} rows for {traces}"
+        # The table's rows are the plotted values: series by series, as many as drawn (in
+        # the view the figure's menu shows, where a menu switches traces).
+        header = table.locator("thead th").all_text_contents()
+        cells = table.evaluate("t => [...t.tBodies[0].rows].map(r => [...r.cells]"
+                               ".map(c => c.textContent))")
+        view = figure.evaluate(ACTIVE_VIEW)
+        shown = [r[header.index("Series")] for r in cells
+                 if "View" not in header or r[header.index("View")] == view]
+        for drawn in figure.evaluate(DRAWN):
+            trace = traces[drawn["index"]]
+            if trace["visible"] and trace["marks"] and trace["listed"] and trace["name"]:
+                compared += 1
+                assert drawn["marks"] == shown.count(trace["name"]) == trace["points"], \
+                    f"{where}: {trace['name']}: {drawn['marks']} marks drawn"
+        link = figure.locator("xpath=following-sibling::details[1]//a[@download]")
+        href = link.get_attribute("href")
+        assert href.startswith("data:text/csv;charset=utf-8,"), f"{where}: {href[:40]}"
+        records = list(csv.reader(io.StringIO(unquote(href.split(",", 1)[1]))))
+        assert records[0] == header and records[1:] == cells, \
+            f"{where}: the CSV differs from the table"
+    assert compared, f"{page_path}: no drawn marks compared with the Data tables"
+
+
+# Contrast of what Plotly drew, from computed styles (WCAG 2.2: text 4.5:1, marks 3:1). Text sits
+# on the paper, on a control's face (menus), on a marker (the game's cells) or on the map (land and
+# sea: both must pass); marks sit on the paper or on the map. A mark passes by its fill or by its
+# outline. Returns the failures.
+CONTRAST = """div => {
+  const rgb = s => { const m = /rgba?\\(([^)]+)\\)/.exec(s || '');
+    if (!m) { return null; } const p = m[1].split(',').map(Number);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255;
+    return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const over = (c, bg, alpha) => ({r: c.r * alpha + bg.r * (1 - alpha),
+    g: c.g * alpha + bg.g * (1 - alpha), b: c.b * alpha + bg.b * (1 - alpha)});
+  const ratio = (c, alpha, bg) => { const [x, y] = [lum(over(c, bg, alpha)), lum(bg)]
+    .sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const style = e => getComputedStyle(e);
+  const alphaOf = (e, kind) => { const s = style(e);
+    let alpha = Number(s[kind + 'Opacity'] || 1) * (rgb(s[kind]) || {a: 1}).a;
+    for (let n = e; n && n !== div; n = n.parentElement) { alpha *= Number(style(n).opacity); }
+    return alpha; };
+  const shown = e => { for (let n = e; n && n !== div; n = n.parentElement) {
+    const s = style(n); if (s.display === 'none' || s.visibility === 'hidden' ||
+      Number(s.opacity) === 0) { return false; } } return true; };
+  const svg = div.querySelector('svg.main-svg');
+  const paper = rgb(style(svg).backgroundColor);
+  const fills = sel => [...div.querySelectorAll(sel)].map(e => rgb(style(e).fill)).filter(Boolean);
+  const map = [...fills('.geo .layer.land path'), ...fills('.geo .layer.ocean path')];
+  const failures = [];
+  const centre = b => ({x: b.x + b.width / 2, y: b.y + b.height / 2});
+  const inside = (p, b) => p.x >= b.x && p.x <= b.x + b.width &&
+    p.y >= b.y && p.y <= b.y + b.height;
+  div.querySelectorAll('svg text').forEach(t => {
+    if (!t.textContent.trim() || !shown(t) || t.closest('.hoverlayer, .rangeslider-container')) {
+      return; }
+    let backs = [paper];
+    const button = t.closest('g.updatemenu-button, g.updatemenu-header-group');
+    const face = button && button.querySelector('rect.updatemenu-item-rect');
+    if (face) { backs = [rgb(style(face).fill)]; }
+    if (t.closest('.geo')) { backs = map; }
+    const trace = t.closest('g.trace');
+    if (trace) { const c = centre(t.getBoundingClientRect());
+      trace.querySelectorAll('.points path').forEach(p => {
+        if (inside(c, p.getBoundingClientRect()) && alphaOf(p, 'fill') > 0.9) {
+          backs = [rgb(style(p).fill)]; } }); }
+    const colour = rgb(style(t).fill);
+    backs.forEach(bg => { const r = ratio(colour, alphaOf(t, 'fill'), bg);
+      if (r < 4.5) { failures.push(`text "${t.textContent.slice(0, 40)}" ${style(t).fill} ` +
+                                  `${r.toFixed(2)}:1`); } });
+  });
+  div.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .geo .trace').forEach(g => {
+    if (g.closest('.rangeslider-container') || !shown(g)) { return; }
+    const backs = g.closest('.geo') ? map : [paper];
+    g.querySelectorAll('.points path, path.point, .js-line, .point path').forEach(m => {
+      if (!shown(m)) { return; }
+      const s = style(m);
+      const best = bg => Math.max(
+        rgb(s.fill) ? ratio(rgb(s.fill), alphaOf(m, 'fill'), bg) : 0,
+        rgb(s.stroke) && parseFloat(s.strokeWidth) >= 1 ?
+          ratio(rgb(s.stroke), alphaOf(m, 'stroke'), bg) : 0);
+      backs.forEach(bg => { const r = best(bg);
+        if (r < 3) { failures.push(`mark of "${(g.__data__ && g.__data__[0].trace.name) || '?'}"`
+                                   + ` ${s.fill}/${s.stroke} ${r.toFixed(2)}:1`); } });
+    });
+  });
+  return [...new Set(failures)];
+}"""
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_is_accessible_in_light_and_dark_mode(browser, book_url: str,
+                                                   page_path: str) -> None:
+    """One load per page (the checks are slow): in light and then dark mode, axe-core finds no
+    serious or critical violation and every figure's text reaches 4.5:1 and its marks 3:1
+    against what they sit on; every figure has its text alternative and data."""
+    context, page = open_page(browser, book_url + page_path, "light")
+    try:
+        figures = page.locator("div.jps-plotly")
+        if figures.count():
+            check_text_alternatives(page, page_path)
+        for mode in ("light", "dark"):
+            if mode == "dark":
+                switch_mode(page, "dark")
+            found = [v for v in axe_violations(page) if v["id"] not in PENDING]
+            assert not found, f"{page_path} ({mode} mode): {describe(found)}"
+            for index in range(figures.count()):
+                failures = figures.nth(index).evaluate(CONTRAST)
+                assert not failures, f"{page_path}, figure {index + 1} ({mode}): {failures[:8]}"
+    finally:
+        context.close()
+

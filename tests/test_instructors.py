@@ -1,0 +1,359 @@
+"""The notebooks run wherever an instructor runs them (issue 15): the setup cell in every chapter
+notebook, the wheel and the course bundle the book publishes, launch buttons only for configured
+addresses, and a clean environment (not .venv) that installs the wheel from the served book."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.request
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from conftest import ROOT, serve, toc_notebooks
+
+from japansec.build import distribute, setup_cell
+from japansec.build.sphinxext import PLACEHOLDER
+
+CHAPTER_NOTEBOOKS = setup_cell.notebooks()
+
+
+@pytest.mark.parametrize("path", CHAPTER_NOTEBOOKS, ids=lambda p: p.name)
+def test_every_notebook_opens_with_the_setup_cell(path: Path) -> None:
+    """Every chapter notebook that runs code (and the template) opens with the generated setup
+    cell, tagged so the book leaves it out. New chapters: `python -m japansec.build.setup_cell`."""
+    notebook = nbformat.read(path, as_version=4)
+    if not setup_cell.needs_setup(notebook):
+        return
+    first = notebook.cells[0]
+    assert setup_cell.is_setup_cell(first), (
+        f"{path.name}: the first cell is not the setup cell: run "
+        "`.venv/bin/python -m japansec.build.setup_cell` (it inserts it as a new first cell)")
+    assert first.source == setup_cell.cell_source(), (
+        f"{path.name}: the setup cell is out of date (version or html.baseurl changed): run "
+        "`.venv/bin/python -m japansec.build.setup_cell`")
+    assert setup_cell.TAG in first.metadata.get("tags", []), f"{path.name}: setup cell not removed"
+
+
+def _run_setup(tmp_path: Path, prelude: str, book_url: str) -> dict:
+    """Run prelude + setup cell in a fresh kernel with BOOK_URL; return the error output."""
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(prelude),
+                                               nbformat.v4.new_code_cell(setup_cell.cell_source())])
+    path = tmp_path / "setup.ipynb"
+    nbformat.write(notebook, path)
+    script = (
+        "import sys, nbformat\n"
+        "from nbclient import NotebookClient\n"
+        "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+        "NotebookClient(nb, timeout=60, kernel_name='python3', allow_errors=True).execute()\n"
+        "nbformat.write(nb, sys.argv[1])\n")
+    env = {**os.environ, "BOOK_URL": book_url}
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, env=env,
+                   capture_output=True, timeout=120)
+    outputs = nbformat.read(path, as_version=4).cells[1].outputs
+    errors = [o for o in outputs if o.output_type == "error"]
+    assert errors, f"the setup cell did not stop: {outputs}"
+    return errors[0]
+
+
+HIDE_JAPANSEC = "import sys\nsys.modules['japansec'] = None  # as if not installed"
+
+
+def test_unreachable_book_stops_with_one_sentence(tmp_path: Path) -> None:
+    """No server at BOOK_URL: the setup cell stops with one line naming what it tried and what
+    to set — no pip or urllib traceback."""
+    error = _run_setup(tmp_path, HIDE_JAPANSEC, "http://127.0.0.1:9")
+    assert error.ename == "SetupError"
+    assert len(error.traceback) == 1, error.traceback
+    line = error.traceback[0]
+    assert "http://127.0.0.1:9/wheel/japansec.json" in line and "BOOK_URL" in line, line
+    assert "Traceback" not in line and "pip" not in line
+
+
+def test_old_wheel_on_the_book_is_named(tmp_path: Path) -> None:
+    """A book serving an older wheel than the notebook needs: stopped before pip, versions named."""
+    site = tmp_path / "site" / "wheel"
+    site.mkdir(parents=True)
+    (site / "japansec.json").write_text(json.dumps(
+        {"name": "japansec", "version": "0.0.1", "file": "japansec-0.0.1-py3-none-any.whl",
+         "sha256": "0" * 64}), encoding="utf-8")
+    with serve(tmp_path / "site") as url:
+        error = _run_setup(tmp_path, HIDE_JAPANSEC, url)
+    line = error.traceback[0]
+    assert "japansec 0.0.1" in line and distribute.__version__ in line, line
+
+
+def test_old_installed_package_is_named(tmp_path: Path) -> None:
+    """japansec installed but older than the notebook: named, with what to do."""
+    prelude = ("import sys, types\n"
+               "sys.modules['japansec'] = types.SimpleNamespace(__version__='0.0.1')")
+    error = _run_setup(tmp_path, prelude, "http://127.0.0.1:9")
+    line = error.traceback[0]
+    assert "japansec 0.0.1 is installed" in line and distribute.__version__ in line, line
+
+
+def test_placeholder_addresses_are_refused() -> None:
+    for address in ("https://hub.example.edu", "https://example.com/x", "http://book.invalid/",
+                    "https://Example.org"):
+        assert PLACEHOLDER.match(address), address
+    for address in ("https://mybinder.org", "https://colab.research.google.com",
+                    "https://github.com/someone/example-book", "http://127.0.0.1:8000/"):
+        assert not PLACEHOLDER.match(address), address
+
+
+# --- the built book -----------------------------------------------------------------------------
+def _config() -> dict:
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+
+
+def test_no_placeholder_and_launch_buttons_only_where_configured(built_book: Path) -> None:
+    """No placeholder address anywhere in the built pages; every launch button present points to
+    an address set in _config.yml, and with no repository configured there is none."""
+    config = _config()
+    launch = config.get("launch_buttons", {})
+    repository = (config.get("repository") or {}).get("url") or ""
+    allowed = [launch[k].rstrip("/") for k in ("binderhub_url", "jupyterhub_url", "colab_url")
+               if launch.get(k)] if repository else []
+    for page in sorted(built_book.rglob("*.html")):
+        text = page.read_text("utf-8")
+        assert not re.search(r"https?://([\w.-]*\.)?example\.(com|org|net|edu)", text), page
+        links = re.findall(r'<a href="([^"]+)"[^>]*class="btn btn-sm dropdown-item"[^>]*'
+                           r'title="Launch on', text) + re.findall(
+            r'href="([^"]+)"[^>]*title="Launch on', text)
+        for link in links:
+            assert any(link.startswith(a) for a in allowed), f"{page.name}: launch to {link}"
+    for notebook in toc_notebooks():
+        name = notebook.relative_to(ROOT).with_suffix(".html")
+        html = (built_book / name).read_text("utf-8")
+        assert f"_sources/{name.with_suffix('.ipynb')}" in html, f"{name}: no .ipynb download"
+        if not repository:
+            assert "Launch on" not in html and "launch-buttons" not in html, name
+
+
+def test_wheel_carries_the_data_and_declares_every_import(built_book: Path) -> None:
+    """The published wheel holds the data package as it is in data/, and declares a dependency
+    for every third-party module that the package (not its build plumbing) or a notebook imports."""
+    info = json.loads((built_book / "wheel" / "japansec.json").read_text("utf-8"))
+    wheel = built_book / "wheel" / info["file"]
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        for table in [ROOT / "data" / "datapackage.json", *sorted((ROOT / "data").glob("*.csv")),
+                      ROOT / "data" / "topojson" / "world_50m.json"]:
+            inside = f"japansec/data_package/{table.relative_to(ROOT / 'data')}"
+            assert inside in names, f"wheel lacks {inside}"
+            assert archive.read(inside) == table.read_bytes(), f"{inside} differs from data/"
+        meta = archive.read(f"japansec-{info['version']}.dist-info/METADATA").decode()
+    declared = {re.split(r"[ ;<>=!~\[]", line.split(": ", 1)[1])[0].lower().replace("_", "-")
+                for line in meta.splitlines()
+                if line.startswith("Requires-Dist:") and "extra ==" not in line}
+    sources = [p.read_text("utf-8") for p in (ROOT / "japansec").rglob("*.py")
+               if "build" not in p.relative_to(ROOT / "japansec").parts]
+    sources += ["\n".join(c.source for c in nbformat.read(p, as_version=4).cells
+                          if c.cell_type == "code") for p in toc_notebooks()]
+    modules = {m for text in sources
+               for m in re.findall(r"^\s*(?:from|import) ([A-Za-z_]\w*)", text, flags=re.M)}
+    owners = metadata.packages_distributions()
+    needed = {owners[m][0].lower().replace("_", "-") for m in modules
+              if m in owners and m != "japansec" and m not in sys.stdlib_module_names}
+    assert needed, "found no third-party import: the scan is broken"
+    assert needed <= declared, f"imported but not declared in pyproject.toml: {needed - declared}"
+    assert info["sha256"] and info["version"] == distribute.__version__
+
+
+def test_course_bundle_holds_notebooks_wheel_pins_and_readme(built_book: Path) -> None:
+    with zipfile.ZipFile(built_book / distribute.BUNDLE) as bundle:
+        names = bundle.namelist()
+        top = distribute.BUNDLE_FOLDER
+        for notebook in toc_notebooks():
+            assert f"{top}/notebooks/{notebook.name}" in names, notebook.name
+        requirements = bundle.read(f"{top}/requirements.txt").decode()
+        wheels = [n for n in names if n.endswith(".whl")]
+        assert len(wheels) == 1 and f"./{Path(wheels[0]).name}" in requirements
+        pins = [line for line in requirements.splitlines()
+                if line and not line.startswith(("#", "./"))]
+        assert pins and all(re.fullmatch(r"[\w.-]+==[\w.+-]+", p) for p in pins), pins
+        assert "pip install -r requirements.txt" in bundle.read(f"{top}/README.md").decode()
+    guide = (built_book / "chapters" / "how-to-instructors.html").read_text("utf-8")
+    assert f'href="../{distribute.BUNDLE}"' in guide, "the instructors' page links no bundle"
+
+
+# --- a clean environment, as on Colab or a hub --------------------------------------------------
+AFTER = """
+import japansec
+from japansec.explorer import Scenario
+panels = [v for v in Out.values() if isinstance(getattr(v, "scenario", None), Scenario)]
+assert panels, "no live panel ran"
+maps = [p for p in panels if any(t.type == "scattergeo" for t in p.figure.data)]
+assert all(p.figure._config["topojsonURL"].startswith("data:application/json") for p in maps)
+print("JAPANSEC-AT", japansec.__file__, "LIVE", len(panels), "MAPS", len(maps))
+"""
+
+RUNNER = """
+import sys, nbformat
+from nbclient import NotebookClient
+path = sys.argv[1]
+nb = nbformat.read(path, as_version=4)
+nb.cells.append(nbformat.v4.new_code_cell(sys.argv[2]))
+# skip-execution marks the live panels, which the book leaves out; run them here.
+NotebookClient(nb, timeout=300, kernel_name="python3", skip_cells_with_tag="never",
+               resources={"metadata": {"path": str(__import__("pathlib").Path(path).parent)}}
+               ).execute()
+print("".join(o.get("text", "") for o in nb.cells[-1].outputs))
+"""
+
+
+def _python(venv: Path) -> Path:
+    return venv / "bin" / "python"
+
+
+@pytest.fixture(scope="session")
+def wheelhouse(built_book: Path) -> Path:
+    """Every third-party wheel the bundle pins (kernel and nbclient included), downloaded once per
+    machine into _build/wheelhouse, so that the clean environments below install without the
+    network and in seconds (the package index is asked only when the pins change)."""
+    with zipfile.ZipFile(built_book / distribute.BUNDLE) as bundle:
+        text = bundle.read(f"{distribute.BUNDLE_FOLDER}/requirements.txt").decode()
+    pins = sorted(line for line in text.splitlines() if line and line[0] not in "#.")
+    house = ROOT / "_build" / "wheelhouse"
+    stamp = house / ("pins-" + hashlib.sha256("\n".join(pins).encode()).hexdigest()[:16])
+    if not stamp.exists():
+        house.mkdir(parents=True, exist_ok=True)
+        (house / "requirements.txt").write_text("\n".join(pins) + "\n", encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(house),
+                        "-r", str(house / "requirements.txt")], check=True, capture_output=True)
+        stamp.touch()
+    return house
+
+
+def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
+        tmp_path: Path, book_url: str, built_book: Path, wheelhouse: Path) -> None:
+    """Like Colab or a hub image: a new venv with only Python, a kernel and nbclient.
+
+    1. A student's download (the page's .ipynb, fetched from the served book into an empty
+       folder) runs top to bottom, live panels included, with BOOK_URL at the local server:
+       its setup cell installs the wheel from the site. Third-party wheels come from the local
+       wheelhouse (pip with no index), so no request leaves the machine.
+    2. The course bundle, unzipped into an empty folder: `pip install -r requirements.txt`
+       (japansec removed first, so the bundle's wheel is what installs it), then a chapter runs
+       with no book address at all.
+    """
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env |= {"PATH": f"{venv / 'bin'}{os.pathsep}{env['PATH']}",
+            "XDG_CACHE_HOME": str(tmp_path / "cache"), "PIP_NO_INDEX": "1",
+            "PIP_FIND_LINKS": str(wheelhouse), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    pip = [str(_python(venv)), "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, "ipykernel", "nbclient"], check=True, capture_output=True, env=env)
+
+    download = tmp_path / "download"
+    download.mkdir()
+    notebook = download / "missiles.ipynb"
+    with urllib.request.urlopen(f"{book_url}_sources/chapters/missiles.ipynb") as reply:
+        notebook.write_bytes(reply.read())
+    result = subprocess.run([str(_python(venv)), "-c", RUNNER, str(notebook), AFTER],
+                            env={**env, "BOOK_URL": book_url}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert f"JAPANSEC-AT {venv}" in result.stdout and "MAPS 1" in result.stdout, result.stdout
+
+    subprocess.run([str(_python(venv)), "-m", "pip", "uninstall", "--quiet", "-y", "japansec"],
+                   check=True, capture_output=True, env=env)
+    unpacked = tmp_path / "bundle"
+    with zipfile.ZipFile(built_book / distribute.BUNDLE) as bundle:
+        bundle.extractall(unpacked)
+    folder = unpacked / distribute.BUNDLE_FOLDER
+    subprocess.run([*pip, "-r", "requirements.txt"], cwd=folder, env=env, check=True,
+                   capture_output=True)
+    result = subprocess.run([str(_python(venv)), "-c", RUNNER,
+                             str(folder / "notebooks" / "alliance.ipynb"), AFTER],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert f"JAPANSEC-AT {venv}" in result.stdout, result.stdout
+
+
+# --- live maps offline --------------------------------------------------------------------------
+LIVE_MAP_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>live map</title>
+<script src="plotly.min.js"></script></head><body><div id="map"></div><script>
+fetch("figure.json").then(r => r.json()).then(f => Plotly.newPlot("map", f.data, f.layout,
+  f.config)).then(() => document.body.setAttribute("data-drawn", "yes"),
+  e => document.body.setAttribute("data-drawn", "error: " + e));
+</script></body></html>"""
+
+
+def _blocker(base: str, seen: list[str]):
+    """A Playwright route handler: let requests to ``base`` (and data: URLs) through, record and
+    abort every other."""
+    def block(route) -> None:
+        if route.request.url.startswith((base, "data:")):
+            route.continue_()
+        else:
+            seen.append(route.request.url)
+            route.abort()
+    return block
+
+
+@pytest.mark.browser
+def test_live_map_draws_the_book_base_map_offline(browser, tmp_path: Path) -> None:
+    """The reach explorer's live FigureWidget, drawn by plotly.js in Chromium with the widget's own
+    config (as JupyterLab's and Colab's widget managers do): the map draws its land from the
+    book's base map and asks nothing of Plotly's CDN. Without that config it would."""
+    import plotly
+
+    from japansec.scenarios.missiles import REACH
+
+    widget = REACH.live().figure
+    shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", tmp_path)
+    (tmp_path / "index.html").write_text(LIVE_MAP_PAGE, encoding="utf-8")
+    results = {}
+    for case, config in (("book", widget._config), ("plotly default", {})):
+        (tmp_path / "figure.json").write_text(json.dumps(
+            {"data": widget.to_dict()["data"], "layout": widget.to_dict()["layout"],
+             "config": config}), encoding="utf-8")
+        with serve(tmp_path) as url:
+            page = browser.new_page()
+            offsite: list[str] = []
+
+            page.route("**/*", _blocker(url, offsite))
+            page.goto(url + "index.html")
+            page.wait_for_selector("body[data-drawn]", timeout=20_000)
+            page.wait_for_timeout(300)
+            land = page.evaluate("() => [...document.querySelectorAll('#map .geo .layer.land "
+                                 "path')].reduce((n, p) => n + (p.getAttribute('d') || '')"
+                                 ".length, 0)")
+            results[case] = (page.get_attribute("body", "data-drawn"), land, offsite)
+            page.close()
+    drawn, land, offsite = results["book"]
+    assert drawn == "yes" and land > 10_000 and not offsite, results["book"]
+    assert any("cdn.plot.ly" in u for u in results["plotly default"][2]), \
+        f"the control case asked no CDN: the test cannot tell: {results['plotly default']}"
+
+
+def test_live_sliders_hold_their_defaults_on_their_own_grid() -> None:
+    """A FloatSlider shows its value snapped to min + k·step, and the browser sends the snapped
+    value back to the kernel when the panel is drawn (noUiSlider fires 'update' on binding): a
+    default between steps (the risk chapter's fitted a, b, g, h) was silently replaced. Every
+    live slider must hold its default exactly on the grid the browser steps through."""
+    from japansec.scenarios import ALL_SCENARIOS
+
+    for scenario in ALL_SCENARIOS:
+        panel = scenario.live()
+        for parameter in scenario.parameters:
+            control = panel.controls[parameter.name]
+            if hasattr(control, "step"):
+                steps = (parameter.default - control.min) / control.step
+                assert abs(steps - round(steps)) < 1e-9, (
+                    f"{scenario.name}.{parameter.name}: default {parameter.default} lies between "
+                    f"steps of {control.step}: the browser would snap it")
+            elif hasattr(control, "index") and hasattr(control, "options"):
+                values = [v for _, v in control.options] if isinstance(
+                    control.options[0], tuple) else list(control.options)
+                assert control.value == parameter.default and parameter.default in values
