@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from japansec import data
 from japansec.explorer import Choice, Deferred, Scenario, Slider, View
 from japansec.models.financing import borrowed_over, cover_gap
-from japansec.style import PALETTE, add_source, titled, wrap
+from japansec.style import PALETTE, add_source, text_on, titled, wrap
 
 # --- WORDING ------------------------------------------------------------------------------------
 TOPICS = {
@@ -89,7 +89,8 @@ def wording_figure(view: View) -> go.Figure:
         fig.add_bar(**trace, orientation="h", marker_color=colour, name=ANSWER_NAMES[answer],
                     unselected={"marker": {"opacity": FADED}},
                     textposition="inside", insidetextanchor="start", hoverinfo="text",
-                    textfont={"size": 11}, showlegend=False)
+                    textfont={"size": 11}, insidetextfont={"color": text_on(colour)},
+                    showlegend=False)
     fig.update_layout(barmode="stack", height=860, hovermode="closest",
                       xaxis={"range": [0, 100], "dtick": 20, "ticksuffix": " %"},
                       yaxis={"autorange": "reversed", "title": None, "automargin": True},
@@ -189,7 +190,7 @@ def financing_figure(view: View) -> go.Figure:
     for (name, colour), trace in zip(FINANCING_PARTS, view.traces, strict=False):
         fig.add_bar(**trace, orientation="h", name=name, marker_color=colour,
                     textposition="inside", insidetextanchor="middle", textangle=0,
-                    showlegend=False,
+                    insidetextfont={"color": text_on(colour)}, showlegend=False,
                     hovertemplate=f"{name}: ¥%{{x:.2f}} tn a year<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="bottom right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 13}, cliponaxis=False)
