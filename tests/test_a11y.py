@@ -64,7 +64,9 @@ def expect_theme(page, mode: str) -> None:
 
 
 def switch_mode(page, mode: str) -> None:
-    """Switch the reader's system colour scheme; the theme and the figures follow."""
+    """Switch the reader's system colour scheme; the theme and the figures follow. Colour
+    transitions are switched off first, so that axe measures the new mode, not a fade into it."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.emulate_media(color_scheme=mode)
     expect_theme(page, mode)
     page.wait_for_timeout(300)  # the figures re-colour on the theme's attribute change

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from japansec import data
 from japansec.explorer import Choice, Deferred, Scenario, Slider, View
 from japansec.models.financing import borrowed_over, cover_gap
-from japansec.style import PALETTE, add_source, text_colour_on, titled, wrap
+from japansec.style import PALETTE, add_source, text_on, titled, wrap
 
 # --- WORDING ------------------------------------------------------------------------------------
 TOPICS = {
@@ -92,7 +92,7 @@ def wording_figure(view: View) -> go.Figure:
     for (answer, colour), trace in zip(ANSWERS, view.traces, strict=True):
         fig.add_bar(**trace, orientation="h", marker_color=colour, name=ANSWER_NAMES[answer],
                     textposition="inside", insidetextanchor="start", hoverinfo="text",
-                    insidetextfont={"size": 11, "color": text_colour_on(colour)},
+                    insidetextfont={"size": 11, "color": text_on(colour)},
                     showlegend=False)
     fig.update_layout(barmode="stack", height=860, hovermode="closest",
                       xaxis={"range": [0, 100], "dtick": 20, "ticksuffix": " %"},
@@ -193,7 +193,7 @@ def financing_figure(view: View) -> go.Figure:
     for (name, colour), trace in zip(FINANCING_PARTS, view.traces, strict=False):
         fig.add_bar(**trace, orientation="h", name=name, marker_color=colour,
                     textposition="inside", insidetextanchor="middle", textangle=0,
-                    insidetextfont={"color": text_colour_on(colour)},
+                    insidetextfont={"color": text_on(colour)},
                     showlegend=False,
                     hovertemplate=f"{name}: ¥%{{x:.2f}} tn a year<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="bottom right",
