@@ -24,11 +24,6 @@ from japansec.build.book import toc_files
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# Violations another branch fixes: excluded from the page check below, and a strict xfail test
-# proves they are still there — once the fix is merged it passes, fails as XPASS, and this entry
-# must go. label-content-name-mismatch: the theme's search and colour-mode buttons (issue 18
-# item 2, branch speed).
-PENDING = {"label-content-name-mismatch"}
 
 
 def axe_source() -> str:
@@ -69,7 +64,9 @@ def expect_theme(page, mode: str) -> None:
 
 
 def switch_mode(page, mode: str) -> None:
-    """Switch the reader's system colour scheme; the theme and the figures follow."""
+    """Switch the reader's system colour scheme; the theme and the figures follow. Colour
+    transitions are switched off first, so that axe measures the new mode, not a fade into it."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.emulate_media(color_scheme=mode)
     expect_theme(page, mode)
     page.wait_for_timeout(300)  # the figures re-colour on the theme's attribute change
@@ -86,16 +83,6 @@ def axe_violations(page) -> list[dict]:
 def describe(violations: list[dict]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes']][:4]}"
             for v in violations]
-
-
-@pytest.mark.xfail(strict=True, reason="theme buttons: issue 18 item 2, fixed on branch speed")
-def test_pending_violations_are_still_there(browser, book_url: str) -> None:
-    """Fails (XPASS) once the pending fix is merged: then empty PENDING above."""
-    context, page = open_page(browser, book_url + PAGES[0])
-    try:
-        assert not [v for v in axe_violations(page) if v["id"] in PENDING]
-    finally:
-        context.close()
 
 
 # Per figure, from what Plotly holds after drawing (not from our JSON): the points of every trace
@@ -247,7 +234,7 @@ def test_page_is_accessible_in_light_and_dark_mode(browser, book_url: str,
         for mode in ("light", "dark"):
             if mode == "dark":
                 switch_mode(page, "dark")
-            found = [v for v in axe_violations(page) if v["id"] not in PENDING]
+            found = axe_violations(page)
             assert not found, f"{page_path} ({mode} mode): {describe(found)}"
             for index in range(figures.count()):
                 failures = figures.nth(index).evaluate(CONTRAST)

@@ -180,9 +180,14 @@ def test_live_controls_carry_the_declared_ranges_and_options(scenario: Scenario)
     panel = scenario.live()
     for parameter in scenario.parameters:
         control = panel.controls[parameter.name]
-        if isinstance(parameter, Slider):
+        if isinstance(parameter, Slider) and hasattr(control, "step"):
             assert (control.min, control.max, control.step, control.value) == (
                 parameter.min, parameter.max, parameter.step, parameter.default)
+            assert parameter.unit in control.description
+        elif isinstance(parameter, Slider):  # a default between steps: the static grid's values
+            values = [value for _, value in control.options]
+            assert values == parameter.values() and control.value == parameter.default
+            assert (values[0], values[-1]) == (parameter.min, parameter.max)
             assert parameter.unit in control.description
         else:
             assert list(control.options) == list(parameter.options)

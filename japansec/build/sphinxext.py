@@ -146,17 +146,27 @@ def add_figure_scripts(app: Sphinx, pagename: str, templatename: str,
     """
     math = has_math(context.get("body", ""))
 
+    config = "{}"
+
     def keep(script: Any) -> bool:
+        nonlocal config
         body = str(getattr(script, "attributes", {}).get("body", ""))
         if "thebe" in str(script) or "THEBE_JS_URL" in body:
             return False
         if "mathjax" in str(getattr(script, "filename", "") or "").lower():
             return False  # japansec-math.js loads it, on pages with math, when it is needed
-        return math or "MathJax" not in body
+        if body.startswith("window.MathJax = "):
+            # Its configuration goes to japansec-math.js, which sets it just before loading
+            # MathJax: a config object alone in window.MathJax makes other scripts (jupyterquiz)
+            # take it for a loaded MathJax.
+            config = body.removeprefix("window.MathJax = ").strip().rstrip(";")
+            return False
+        return True
 
     context["script_files"][:] = [_defer(s) for s in context.get("script_files", []) if keep(s)]
     if math:
-        app.add_js_file("japansec-math.js", loading_method="defer")
+        app.add_js_file("japansec-math.js", loading_method="defer",
+                        **{"data-mathjax-config": config})
     context["css_files"][:] = [css for css in context.get("css_files", [])
                                if "thebe" not in str(css)]
     # docutils marks the bibliography as role="list" with role="doc-biblioentry" items: a

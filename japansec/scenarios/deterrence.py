@@ -1,7 +1,7 @@
 """Explorers of the deterrence chapter (chapters/deterrence.ipynb).
 
 - WORDING: the same months, different pollsters and wordings, different answers. The reader picks
-  a pollster (its polls stay bright, the others fade) and a topic, and compares the answers with
+  a pollster (or all of them) and a topic, and compares the answers with
   the question each poll asked. Data: table opinion_polls, one row per poll question.
 - FINANCING: which mix of taxes, spending cuts and one-off sources covers the yearly cost of the
   build-up from FY2027, and how much would be borrowed instead. Data: table defence_financing
@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from japansec import data
 from japansec.explorer import Choice, Deferred, Scenario, Slider, View
 from japansec.models.financing import borrowed_over, cover_gap
-from japansec.style import PALETTE, add_source, titled, wrap
+from japansec.style import PALETTE, add_source, text_on, titled, wrap
 
 # --- WORDING ------------------------------------------------------------------------------------
 TOPICS = {
@@ -34,7 +34,6 @@ ANSWERS = (("for", PALETTE["blue"]), ("against", PALETTE["vermillion"]),
            ("other", PALETTE["grey"]))
 ANSWER_NAMES = {"for": "Supporting answer", "against": "Opposing answer",
                 "other": "Further answer"}
-FADED = 0.25
 
 
 @cache
@@ -59,12 +58,17 @@ def topic_rows(topic: str) -> tuple[dict, ...]:
 
 
 def wording_compute(pollster: str, topic: str) -> View:
-    """Three stacked bars per poll question of ``topic`` (for, against, a further answer), the
-    chosen pollster's bright and the others faded."""
-    rows = topic_rows(topic)
+    """Three stacked bars per poll question of ``topic`` (for, against, a further answer): every
+    pollster's questions, or only the chosen pollster's (one empty row saying so if it asked none
+    on the topic)."""
+    rows = [r for r in topic_rows(topic) if pollster in (ALL_POLLSTERS, r["pollster"])]
+    if not rows:
+        return View(traces=[{"x": [0.0], "y": [f"<b>{pollster}</b>: no question on this topic<br>"
+                                               "in this book's table"], "text": [""],
+                             "hovertext": [f"{pollster} asked no question on this topic in the "
+                                           "polls this book records"]}
+                            for _ in ANSWER_NAMES])
     labels = [f"{r['short_question']}<br><b>{r['pollster']}</b>, {r['date']:%b %Y}" for r in rows]
-    # The chosen pollster's bars are "selected"; the figure fades the unselected ones.
-    chosen = [i for i, r in enumerate(rows) if pollster in (ALL_POLLSTERS, r["pollster"])]
     about = [f"<b>{r['pollster']}, {r['date']:%b %Y}</b> ({r['fieldwork']}; {r['mode']})<br>"
              f"Asked: {wrap(r['question'], 70)}<br>Reported: {wrap(r['source_words'], 70)}<br>"
              f"<i>Source: {r['source_publisher']}, {r['source_date']}</i>" for r in rows]
@@ -78,7 +82,7 @@ def wording_compute(pollster: str, topic: str) -> View:
                  for t, a in zip(text, about, strict=True)]
         # A share the source does not report is drawn as an empty bar (0) and said in the hover.
         traces.append({"x": [float(v) if v is not None else 0.0 for v in values], "y": labels,
-                       "text": text, "hovertext": hover, "selectedpoints": chosen})
+                       "text": text, "hovertext": hover})
     return View(traces=traces)
 
 
@@ -87,9 +91,9 @@ def wording_figure(view: View) -> go.Figure:
     fig = go.Figure()
     for (answer, colour), trace in zip(ANSWERS, view.traces, strict=True):
         fig.add_bar(**trace, orientation="h", marker_color=colour, name=ANSWER_NAMES[answer],
-                    unselected={"marker": {"opacity": FADED}},
                     textposition="inside", insidetextanchor="start", hoverinfo="text",
-                    textfont={"size": 11}, showlegend=False)
+                    insidetextfont={"size": 11, "color": text_on(colour)},
+                    showlegend=False)
     fig.update_layout(barmode="stack", height=860, hovermode="closest",
                       xaxis={"range": [0, 100], "dtick": 20, "ticksuffix": " %"},
                       yaxis={"autorange": "reversed", "title": None, "automargin": True},
@@ -103,7 +107,7 @@ WORDING = Scenario(
     name="wording",
     title="Question-wording explorer",
     description=("Compares what Japanese pollsters asked about defence, 2022–2026, and what "
-                 "respondents answered: choose a pollster (its polls stay bright) and a topic."),
+                 "respondents answered: choose a pollster (or all) and a topic."),
     parameters=Deferred(lambda: (
         Choice("pollster", "Pollster", pollster_options(), ALL_POLLSTERS),
         Choice("topic", "Topic", tuple((label, key) for key, label in TOPICS.items()),
@@ -189,6 +193,7 @@ def financing_figure(view: View) -> go.Figure:
     for (name, colour), trace in zip(FINANCING_PARTS, view.traces, strict=False):
         fig.add_bar(**trace, orientation="h", name=name, marker_color=colour,
                     textposition="inside", insidetextanchor="middle", textangle=0,
+                    insidetextfont={"color": text_on(colour)},
                     showlegend=False,
                     hovertemplate=f"{name}: ¥%{{x:.2f}} tn a year<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="bottom right",

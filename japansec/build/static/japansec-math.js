@@ -6,11 +6,14 @@
 
   var AHEAD = "600px 0px";
   var started = false;
+  /* MathJax's configuration (Sphinx's mathjax3_config), set only when MathJax loads. */
+  var config = JSON.parse(document.currentScript.getAttribute("data-mathjax-config") || "{}");
 
   function load() {
     if (started) { return; }
     started = true;
     var root = document.documentElement.getAttribute("data-content_root") || "";
+    window.MathJax = config;
     var script = document.createElement("script");
     script.src = root + "_static/mathjax/tex-chtml.js";
     document.head.appendChild(script);
