@@ -1,44 +1,56 @@
-"""Scenario explorers: one declaration, two faces.
+"""Scenario explorers: one declaration, three faces.
 
-A :class:`Scenario` declares its parameters (:class:`Slider`, :class:`Choice`) and two functions:
+A :class:`Scenario` declares its parameters (:class:`Slider`, :class:`Choice`) and three functions:
 
-- ``compute(**params) -> View``: the pure part — what every trace shows for one set of parameter
-  values (text such as "2 % first reached in FY2029" goes in a text trace);
+- ``context() -> dict``: what ``compute`` needs from the data package, as plain JSON-ready data
+  (read at build time, in CPython);
+- ``compute(context, **params) -> View``: the pure part — what every trace shows for one set of
+  parameter values, and a one-line readout of the result ("2 % first reached in FY2029"). It is
+  plain Python (the modules ``japansec.compute.<chapter>``), so the very same code runs in the
+  kernel and in the reader's browser (Pyodide);
 - ``figure(view) -> go.Figure``: the figure's fixed frame (axes, reference lines, trace styles),
   built once from a first view.
 
 From that one declaration:
 
 - :meth:`Scenario.live` builds an ipywidgets panel (one control per parameter, labelled with its
-  unit) driving a Plotly ``FigureWidget`` that is updated in place inside ``batch_update()`` —
-  for instructors running the notebook;
-- :meth:`Scenario.static` builds a plain Plotly figure whose own slider (the first parameter)
-  and dropdown (the second) step through a precomputed grid of the same ``compute`` — for
-  students reading the static book, with no kernel. Other parameters stay at their defaults
-  there, and the figure's caption says so.
+  unit, and the readout) driving a Plotly ``FigureWidget`` updated in place — for instructors
+  running the notebook;
+- :meth:`Scenario.static` draws the figure at the defaults (or at given values) and carries the
+  explorer's :meth:`~Scenario.spec` in ``layout.meta``; the book's page renders it with native,
+  labelled form controls for every parameter and re-computes in the reader's browser
+  (``japansec.build.explorers`` and ``_static/japansec-explorers.js``) through :func:`render_json`;
+- :func:`render_json` is that browser face's entry point: the explorer's published file (spec and
+  context, :func:`published`) and the values in, the rounded traces and the readout out (or the
+  error message ``compute`` raised).
 
 Every value passes the parameter's check first, so an out-of-range or wrongly typed value is
-rejected with a ValueError naming the parameter and its allowed range.
+rejected with a ValueError naming the parameter and its allowed range, in both runtimes.
 
-Parameters whose options or defaults come from the data (a fit, a table) are declared with
-:class:`Deferred`, so that importing a scenario module loads nothing: the data are read when the
-explorer is first drawn.
+This module imports only the standard library (plotly and ipywidgets inside the faces that draw),
+so that it runs in the browser. Parameters whose options or defaults come from the data (a fit, a
+table) are declared with :class:`Deferred`, so that importing a scenario module loads nothing: the
+data are read when the explorer is first drawn.
 """
 
 from __future__ import annotations
 
-import itertools
+import html
+import importlib
+import json
 import math
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import plotly.graph_objects as go
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 
 @dataclass(frozen=True)
 class Slider:
-    """A numeric parameter with a range and a step (the grid of the static figure)."""
+    """A numeric parameter with a range and a step (a control moves along :meth:`values`)."""
 
     name: str
     label: str
@@ -53,8 +65,9 @@ class Slider:
             raise ValueError(f"slider {self.name}: need min <= default <= max and step > 0")
 
     def values(self) -> list[float]:
-        """The grid: min, min + step, …, max (rounded to the step's decimals), and the default
-        where it falls between two steps (so the static figure opens exactly on it).
+        """The values a control steps through: min, min + step, …, max (rounded to the step's
+        decimals), and the default where it falls between two steps (a fitted value), so that
+        every face opens exactly on it.
 
         >>> Slider("a", "a", "per year", 0, 0.04, 0.01, 0.016).values()
         [0.0, 0.01, 0.016, 0.02, 0.03, 0.04]
@@ -78,6 +91,12 @@ class Slider:
             raise ValueError(f"{self.name} ({self.label}) must be from {self.min} to {self.max} "
                              f"{self.unit}, not {value!r}")
         return float(value)
+
+    def spec(self) -> dict[str, Any]:
+        """The parameter as plain JSON-ready data (see :meth:`Scenario.spec`)."""
+        return {"kind": "slider", "name": self.name, "label": self.label, "unit": self.unit,
+                "min": self.min, "max": self.max, "step": self.step, "default": self.default,
+                "values": self.values()}
 
 
 @dataclass(frozen=True)
@@ -103,10 +122,28 @@ class Choice:
         if value not in self.values():
             raise ValueError(f"{self.name} ({self.label}) must be one of {self.values()}, "
                              f"not {value!r}")
-        return value
+        return self.values()[self.values().index(value)]  # the option itself (0.0, not 0)
+
+    def spec(self) -> dict[str, Any]:
+        """The parameter as plain JSON-ready data (see :meth:`Scenario.spec`)."""
+        return {"kind": "choice", "name": self.name, "label": self.label,
+                "options": [list(option) for option in self.options], "default": self.default}
 
 
 Parameter = Slider | Choice
+
+
+def parameter_from_spec(spec: Mapping[str, Any]) -> Parameter:
+    """The parameter a :meth:`Slider.spec` or :meth:`Choice.spec` describes.
+
+    >>> parameter_from_spec(Slider("a", "A", "%", 0, 1, 0.5, 0.5).spec())
+    Slider(name='a', label='A', unit='%', min=0, max=1, step=0.5, default=0.5)
+    """
+    if spec["kind"] == "slider":
+        return Slider(*(spec[key] for key in ("name", "label", "unit", "min", "max", "step",
+                                               "default")))
+    return Choice(spec["name"], spec["label"], tuple(tuple(o) for o in spec["options"]),
+                  spec["default"])
 
 
 class Deferred(Sequence):
@@ -140,14 +177,33 @@ class Deferred(Sequence):
 @dataclass
 class View:
     """What a figure shows for one set of parameters: one update per trace, in the figure's trace
-    order, every update with the same keys (e.g. x, y and text)."""
+    order, every update with the same keys (e.g. x, y and text), and a one-line plain-text
+    readout of the result (read aloud to screen-reader users when a control moves)."""
 
     traces: list[dict[str, Any]]
+    readout: str
+
+
+def no_context() -> dict[str, Any]:
+    """The context of a scenario whose ``compute`` needs no data."""
+    return {}
+
+
+@cache
+def _plain(context: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
+    """``context()`` after a trip through JSON: exactly what the browser's ``compute`` receives
+    (lists for tuples, string keys), so both runtimes compute from the same values."""
+    try:
+        return json.loads(json.dumps(context(), allow_nan=False))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{context.__module__}.{context.__qualname__}() must return plain JSON "
+                         f"data (numbers, strings, lists, dicts): {error}") from None
 
 
 @dataclass(frozen=True)
 class Scenario:
-    """One explorer: parameters, a pure ``compute`` and a ``figure`` frame (see module doc).
+    """One explorer: parameters, a pure ``compute``, a ``figure`` frame and the ``context`` data
+    ``compute`` needs (see module doc).
 
     The view's traces are the figure's first traces, in order; any further traces of the figure
     (for example fixed reference points) never change."""
@@ -157,120 +213,86 @@ class Scenario:
     description: str
     parameters: Sequence[Parameter]
     compute: Callable[..., View]
-    figure: Callable[[View], go.Figure]
+    figure: Callable[[View], go.Figure] | None
+    context: Callable[[], Mapping[str, Any]] = field(default=no_context)
 
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.parameters}
 
-    def held_fixed(self) -> str:
-        """The parameters the static figure holds at their defaults, as a caption says them, e.g.
-        'R: both restrain = 3 payoff and P: both arm = 1 payoff' ('' if none)."""
-        fixed = [p.describe(p.default) for p in self.parameters[2:]]
-        return ", ".join(fixed[:-1]) + (" and " if len(fixed) > 1 else "") + (fixed[-1]
-                                                                                if fixed else "")
-
-    def checked(self, values: dict[str, Any]) -> dict[str, Any]:
+    def checked(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """All parameters, defaults filled in, each value checked; unknown names rejected."""
         unknown = set(values) - {p.name for p in self.parameters}
         if unknown:
             raise ValueError(f"{self.name}: unknown parameters {sorted(unknown)}; "
                              f"known: {[p.name for p in self.parameters]}")
-        merged = self.defaults() | values
+        merged = self.defaults() | dict(values)
         return {p.name: p.check(merged[p.name]) for p in self.parameters}
+
+    def context_data(self) -> dict[str, Any]:
+        """The context ``compute`` receives: ``context()`` after a trip through JSON."""
+        return _plain(self.context)
 
     def view(self, **values: Any) -> View:
         """The checked ``compute`` for these parameter values (defaults for the others)."""
-        view = self.compute(**self.checked(values))
+        view = self.compute(self.context_data(), **self.checked(values))
         keys = [sorted(t) for t in view.traces]
         if any(k != keys[0] for k in keys):
             raise ValueError(f"{self.name}: every trace update must have the same keys")
         return view
 
-    # --- the two faces ----------------------------------------------------------------------
-    def static_axes(self) -> tuple[Parameter, Parameter | None]:
-        """The parameters the static figure varies: the first (on the figure's slider) and the
-        second (in its dropdown menu)."""
-        return self.parameters[0], (self.parameters[1] if len(self.parameters) > 1 else None)
+    def rendered(self, **values: Any) -> dict[str, Any]:
+        """What every face draws for these values: the traces, rounded, and the readout."""
+        view = self.view(**values)
+        return {"traces": [_rounded(t) for t in view.traces], "readout": view.readout}
 
-    def grid(self) -> list[dict[str, Any]]:
-        """Every parameter combination the static figure holds."""
-        slider, second = self.static_axes()
-        seconds = second.values() if second else [None]
-        return [{slider.name: a} | ({second.name: b} if second else {})
-                for b, a in itertools.product(seconds, slider.values())]
+    def spec(self) -> dict[str, Any]:
+        """The explorer as plain JSON-ready data: its name, title, the ``compute`` function's
+        import path and every parameter (defaults fitted to data included). The browser rebuilds
+        the scenario from it (:meth:`from_spec`)."""
+        return {"name": self.name, "title": self.title, "description": self.description,
+                "compute": f"{self.compute.__module__}:{self.compute.__qualname__}",
+                "parameters": [p.spec() for p in self.parameters]}
 
-    def static(self) -> go.Figure:
-        """A plain Plotly figure whose own slider and dropdown step through the grid."""
-        slider, second = self.static_axes()
-        base = self.view()
-        fig = self.figure(base)
-        seconds = second.values() if second else [None]
-        frames, sliders, buttons = [], [], []
-        active = slider.values().index(_nearest(slider, slider.default))
-        for b in seconds:
-            start = self.view(**{slider.name: slider.values()[active]}
-                              | ({second.name: b} if second else {}))
-            params_list = [{slider.name: a} | ({second.name: b} if second else {})
-                           for a in slider.values()]
-            views = [[_rounded(t) for t in self.view(**p).traces] for p in params_list]
-            # Keys that never change along this slider (often x) are set once, not per frame.
-            constant = [{key for key in trace if all(v[i][key] == trace[key] for v in views)}
-                        for i, trace in enumerate(views[0])]
-            steps = []
-            for a, params, traces in zip(slider.values(), params_list, views, strict=True):
-                name = frame_name(params)
-                frames.append(go.Frame(name=name, data=[
-                    {"type": fig.data[i].type} | {k: v for k, v in t.items()
-                                                  if k not in constant[i]}
-                    for i, t in enumerate(traces)]))
-                steps.append({"label": _short(slider, a), "method": "animate", "args": [[name], {
-                    "mode": "immediate", "frame": {"duration": 0, "redraw": True},
-                    "transition": {"duration": 0}}]})
-            unit = f" ({slider.unit})" if isinstance(slider, Slider) else ""
-            sliders.append({"active": active, "steps": steps, "x": 0.0, "len": 1.0, "y": -0.02,
-                            "yanchor": "top", "pad": {"t": 60},
-                            "currentvalue": {"prefix": f"{slider.label}{unit}: "}})
-            if second is not None:
-                buttons.append({"label": _label(second, b), "method": "update",
-                                "args": [_restyle(start), {"sliders": [sliders[-1]]},
-                                         list(range(len(start.traces)))]})
-        default_index = seconds.index(_nearest(second, second.default)) if second else 0
-        # Show the default combination first (the grid value nearest to each default).
-        shown = self.view(**{slider.name: slider.values()[active]}
-                          | ({second.name: seconds[default_index]} if second else {}))
-        for trace, update in zip(fig.data, shown.traces, strict=False):
+    @classmethod
+    def from_spec(cls, spec: Mapping[str, Any], context: Mapping[str, Any]) -> Scenario:
+        """The scenario a :meth:`spec` describes, computing from ``context`` (no figure frame:
+        the page already holds the figure)."""
+        module, function = spec["compute"].split(":")
+        context = dict(context)
+        return cls(spec["name"], spec["title"], spec["description"],
+                   tuple(parameter_from_spec(p) for p in spec["parameters"]),
+                   getattr(importlib.import_module(module), function), None,
+                   lambda: context)
+
+    # --- the faces ------------------------------------------------------------------------------
+    def static(self, **values: Any) -> go.Figure:
+        """The figure drawn at these values (the defaults for the others), with the explorer's
+        spec, the values and the readout in ``layout.meta["explorer"]`` for the book's page."""
+        shown = self.checked(values)
+        view = self.view(**shown)
+        fig = self.figure(view)
+        for trace, update in zip(fig.data, view.traces, strict=False):
             trace.update(_rounded(update))
-        fig.frames = frames
-        fig.update_layout(sliders=[sliders[default_index]])
-        if second is not None:
-            fig.update_layout(updatemenus=[{
-                "buttons": buttons, "active": default_index, "direction": "down",
-                "x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-                "pad": {"b": 8}, "showactive": True}])
+        fig.update_layout(meta={"explorer": self.spec() | {"values": shown,
+                                                           "readout": view.readout}})
         return fig
 
     def live(self) -> Any:
-        """An ipywidgets panel: labelled controls driving a FigureWidget updated in place."""
+        """An ipywidgets panel: labelled controls driving a FigureWidget updated in place, and
+        the readout under them."""
         import ipywidgets as widgets
+        import plotly.graph_objects as go
 
         from japansec.style import offline_base_map
 
         figure = offline_base_map(go.FigureWidget(self.figure(self.view())))
         controls = {}
         for p in self.parameters:
-            if isinstance(p, Slider) and _on_steps(p):
-                controls[p.name] = widgets.FloatSlider(
-                    value=p.default, min=p.min, max=p.max, step=p.step,
-                    description=f"{p.label} ({p.unit})", continuous_update=True,
-                    style={"description_width": "initial"},
-                    layout=widgets.Layout(width="95%"))
-            elif isinstance(p, Slider):
-                # A default between two steps (a fitted value): a FloatSlider would show it
-                # snapped to the nearest step, and the browser would send that snapped value
-                # back, so the panel would silently leave the default. Step through the
-                # static figure's own grid instead, default included.
+            if isinstance(p, Slider):
+                # Step through the slider's values, a fitted default between two steps included
+                # (a FloatSlider would snap it to a step and silently leave the default).
                 controls[p.name] = widgets.SelectionSlider(
-                    options=[(f"{v:.3g}", v) for v in p.values()], value=p.default,
+                    options=[(number(v), v) for v in p.values()], value=p.default,
                     description=f"{p.label} ({p.unit})", continuous_update=True,
                     style={"description_width": "initial"},
                     layout=widgets.Layout(width="95%"))
@@ -278,20 +300,51 @@ class Scenario:
                 controls[p.name] = widgets.Dropdown(
                     options=list(p.options), value=p.default, description=p.label,
                     style={"description_width": "initial"})
+        readout = widgets.HTML()
 
         def redraw(_change: Any = None) -> None:
-            view = self.view(**{name: c.value for name, c in controls.items()})
+            shown = self.rendered(**{name: c.value for name, c in controls.items()})
             with figure.batch_update():
-                for trace, update in zip(figure.data, view.traces, strict=False):
-                    trace.update(_rounded(update))
+                for trace, update in zip(figure.data, shown["traces"], strict=False):
+                    trace.update(update)
+            readout.value = f"<b>Result:</b> {html.escape(shown['readout'])}"
 
         for control in controls.values():
             control.observe(redraw, names="value")
         redraw()
         panel = widgets.VBox([widgets.HTML(f"<b>{self.title}</b><br>{self.description}"),
-                              *controls.values(), figure])
-        panel.figure, panel.controls, panel.scenario = figure, controls, self
+                              *controls.values(), readout, figure])
+        panel.figure, panel.controls, panel.readout, panel.scenario = (figure, controls, readout,
+                                                                       self)
         return panel
+
+
+def render_json(explorer: str, values: str) -> str:
+    """The browser's entry point: the explorer's published file (JSON text of ``{"spec": …,
+    "context": …}``, see :func:`published`) and the parameter ``values`` (JSON text) in;
+    ``{"traces": …, "readout": …}`` out, or ``{"error": message}`` when a value is rejected — the
+    same message the kernel raises. Both arrive as text, so that Python, not JavaScript, reads the
+    numbers (JavaScript would turn an option 0.0 into 0).
+
+    >>> from japansec.scenarios.risk import DILEMMA
+    >>> file = published(DILEMMA)
+    >>> json.loads(render_json(file, '{"R": 4.5}'))["readout"]  # doctest: +ELLIPSIS
+    'With T 4, R 4.5, P 1 and S 0 the game is stag hunt; pure equilibria: (restrain, ...'
+    >>> render_json(file, '{"R": 9}')
+    '{"error": "R (R: both restrain) must be from 0 to 5 payoff, not 9"}'
+    """
+    data = json.loads(explorer)
+    scenario = Scenario.from_spec(data["spec"], data["context"])
+    try:
+        return json.dumps(scenario.rendered(**json.loads(values)), allow_nan=False)
+    except ValueError as error:
+        return json.dumps({"error": str(error)})
+
+
+def published(scenario: Scenario) -> str:
+    """The explorer's file for the browser: its spec and context as JSON text."""
+    return json.dumps({"spec": scenario.spec(), "context": scenario.context_data()},
+                      separators=(",", ":"), allow_nan=False)
 
 
 def number(value: float) -> str:
@@ -303,49 +356,17 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
 
 
-def _on_steps(slider: Slider) -> bool:
-    """Whether the slider's default lies on its step grid (min + k·step)."""
-    steps = (slider.default - slider.min) / slider.step
-    return math.isclose(steps, round(steps), abs_tol=1e-9)
-
-
-def frame_name(params: dict[str, Any]) -> str:
-    return "|".join(f"{k}={v}" for k, v in params.items())
-
-
-def _label(parameter: Parameter, value: Any) -> str:
-    """A dropdown entry that names its parameter, e.g. 'Starting definition: MoD budget'."""
-    if isinstance(parameter, Choice):
-        return f"{parameter.label}: {dict((v, k) for k, v in parameter.options)[value]}"
-    return f"{parameter.label}: {number(value)} {parameter.unit}"
-
-
-def _nearest(parameter: Parameter, target: Any) -> Any:
-    """The grid value nearest to ``target`` (a Choice's default is on its grid)."""
-    if isinstance(parameter, Choice):
-        return target
-    return min(parameter.values(), key=lambda v: abs(v - target))
-
-
-def _short(parameter: Parameter, value: Any) -> str:
-    """A slider step's label: the number, or the option's label."""
-    if isinstance(parameter, Choice):
-        return dict((v, k) for k, v in parameter.options)[value]
-    return number(value)
-
-
 def _rounded(update: dict[str, Any], digits: int = 4) -> dict[str, Any]:
-    """Round float lists to keep static pages small; other values pass unchanged."""
+    """Float lists rounded to ``digits`` decimals (what the page draws and the tests compare);
+    other values pass unchanged.
+
+    >>> _rounded({"y": [0.123456, None, 2.0], "text": "a"})
+    {'y': [0.1235, None, 2.0], 'text': 'a'}
+    """
     out = {}
     for key, value in update.items():
-        if isinstance(value, (list, tuple)) and value and isinstance(value[0], float):
-            out[key] = [round(v, digits) for v in value]
+        if isinstance(value, (list, tuple)) and any(isinstance(v, float) for v in value):
+            out[key] = [round(v, digits) if isinstance(v, float) else v for v in value]
         else:
             out[key] = value
     return out
-
-
-def _restyle(view: View) -> dict[str, list[Any]]:
-    """A Plotly 'restyle' dict: for each key, one value per trace."""
-    traces = [_rounded(t) for t in view.traces]
-    return {key: [t[key] for t in traces] for key in traces[0]}

@@ -13,7 +13,6 @@ No information rests on colour alone: series also differ by marker symbol, dash 
 from __future__ import annotations
 
 import base64
-import textwrap
 from collections.abc import Sequence
 from functools import cache
 
@@ -22,6 +21,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from japansec import data
+from japansec.text import wrap
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. Orange, sky and
 # yellow are darkened (same hue) and black is left out, so that every mark reaches 3:1 on white and
@@ -195,19 +195,6 @@ def timeline(events: pd.DataFrame, categories: Sequence[str], title: str, subtit
                       xaxis={"type": "date", "title": None}, margin={"b": 60})
     titled(fig, title, subtitle)
     return add_source(fig, "events")
-
-
-def wrap(text: str, width: int = 60) -> str:
-    """Break ``text`` into lines of at most ``width`` characters, joined by ``<br>`` for Plotly.
-
-    A word longer than ``width`` stays whole on its own line (never split, never preceded by an
-    empty line).
-
-    >>> wrap("Japan's defence budget rose", 12)
-    "Japan's<br>defence<br>budget rose"
-    """
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False,
-                                     break_on_hyphens=False))
 
 
 # The base map's clip box (west, south, east, north), as in scripts/make_basemap.mjs.

@@ -7,7 +7,7 @@ import pytest
 
 from japansec import data
 from japansec.figures import drivers as figures
-from japansec.scenarios.drivers import DRIVERS, inputs
+from japansec.scenarios.drivers import DRIVERS, context
 
 
 def test_scramble_table_splits_the_total() -> None:
@@ -46,10 +46,10 @@ def test_every_figure_names_its_source() -> None:
 
 
 def test_explorer_uses_the_years_every_series_covers() -> None:
-    base = inputs()
-    assert base.years == list(range(2016, 2025))
-    assert {len(v) for v in base.series.values()} == {len(base.years)}
-    assert base.series["nk_missiles"][base.years.index(2022)] == 69
+    base = context()
+    assert base["years"] == list(range(2016, 2025))
+    assert {len(v) for v in base["series"].values()} == {len(base["years"])}
+    assert base["series"]["nk_missiles"][base["years"].index(2022)] == 69
 
 
 def test_explorer_with_no_weight_says_so() -> None:

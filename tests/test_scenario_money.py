@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from japansec import data
-from japansec.scenarios.money import BUDGET, growth_needed, inputs
+from japansec.scenarios.money import BUDGET, context, growth_needed
 
 
 def _shares(**params) -> list[float]:
@@ -31,7 +31,7 @@ def test_gdp_growth_moves_only_the_each_year_share() -> None:
 
 def test_each_years_gdp_gives_a_smaller_share_than_the_strategy_baseline() -> None:
     # The 2024 GDP derived from SIPRI exceeds the strategy's baseline, so the same money is less.
-    assert inputs().gdp_2024 > inputs().gdp_strategy
+    assert context()["gdp_2024"] > context()["gdp_strategy"]
     assert _shares(yardstick="each_year")[0] < _shares(yardstick="strategy")[0]
 
 

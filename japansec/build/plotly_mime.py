@@ -7,7 +7,8 @@ into a ``<div>`` plus the figure's JSON in a ``<script type="application/json">`
 ``japansec-figures.js`` draws every such div with the site's single copy of plotly.js. Under it
 comes a "Data" disclosure with the figure's summary (its accessible description), a table of the
 plotted values and a CSV download, generated from the same JSON (:mod:`japansec.build.figure_text`).
-JupyterLab users are untouched: they keep Plotly's own renderer.
+An explorer's figure (its spec in ``layout.meta["explorer"]``) also gets its controls and readout
+(:mod:`japansec.build.explorers`). JupyterLab users are untouched: they keep Plotly's own renderer.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from urllib.parse import quote
 
 from docutils import nodes
 
-from japansec.build import figure_text
+from japansec.build import explorers, figure_text
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -59,9 +60,11 @@ def data_disclosure(figure: dict[str, Any], figure_id: str) -> str:
 def figure_html(figure: dict[str, Any], figure_id: str) -> str:
     """Return the HTML that stands for one Plotly figure in a static page: the figure's div (named
     by its title, described by its summary), its JSON, and the Data disclosure."""
+    meta = figure.get("layout", {}).get("meta")
+    explorer = meta.get("explorer") if isinstance(meta, dict) else None
+    layout = {k: v for k, v in figure.get("layout", {}).items() if k != "meta"}
     payload = json.dumps(
-        {k: figure[k] for k in ("data", "layout", "frames") if k in figure},
-        separators=(",", ":"),
+        {"data": figure.get("data", []), "layout": layout}, separators=(",", ":"),
         allow_nan=False,
     ).replace("</", "<\\/")
     label = html.escape(figure_title(figure), quote=True)
@@ -70,7 +73,9 @@ def figure_html(figure: dict[str, Any], figure_id: str) -> str:
         f'<div class="jps-plotly" id="{figure_id}" role="figure" aria-label="{label}" '
         f'aria-describedby="{figure_id}-summary" style="min-height:{int(height)}px"></div>\n'
         f'<script type="application/json" class="jps-plotly-data" data-for="{figure_id}">'
-        f"{payload}</script>\n" + data_disclosure(figure, figure_id)
+        f"{payload}</script>\n"
+        + (explorers.controls_html(explorer, figure_id) + "\n" if explorer else "")
+        + data_disclosure(figure, figure_id)
     )
 
 

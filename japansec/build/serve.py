@@ -6,7 +6,8 @@ weights measured by the tests and by Lighthouse (``make bench``) are the ones a 
 
 - a precompressed sibling (``file.br`` for ``Accept-Encoding: br``, else ``file.gz`` for gzip),
   written by the build for the large assets (see ``japansec/build/js/compress.mjs``), is sent as is;
-- any other text file is gzip-compressed on the fly;
+- any other text file (and WebAssembly) is gzip-compressed on the fly;
+- every response may be reused for ten minutes (``Cache-Control: max-age=600``, as GitHub Pages);
 - images, fonts and everything already compressed go out unchanged.
 
 ``python -m japansec.build.serve DIR [--port N]`` serves DIR (``make serve``).
@@ -25,7 +26,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
-              "application/xml")
+              "application/xml", "application/wasm")
+# How long a browser may reuse a file without asking again (GitHub Pages sends the same): warm
+# visits then start the explorers' Python from the browser's cache.
+CACHE_CONTROL = "max-age=600"
 
 
 def accepted(header: str) -> set[str]:
@@ -47,6 +51,10 @@ class CompressedHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        super().end_headers()
 
     def send_head(self):  # the base class's signature: a file object or None
         path = Path(self.translate_path(self.path))
@@ -70,6 +78,7 @@ class CompressedHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", coding)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
         self._body = body
         return None

@@ -19,6 +19,10 @@
   in the announcement bar.
 - The package's own wheel (``wheel/``) and the course bundle (``course-bundle.zip``), built from
   the current source (see ``japansec.build.distribute``), for running the notebooks elsewhere.
+- The explorers' browser runtime (see ``japansec.build.explorers``): Pyodide from the pinned
+  ``pyodide`` npm package, the book's pure-Python modules and each explorer's spec and context;
+  pages with an explorer load ``japansec-explorers.js`` (deferred), which starts Python only when
+  the reader first touches a control.
 - Launch buttons only for configured addresses: a placeholder address stops the build.
 """
 
@@ -34,7 +38,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from japansec import data
-from japansec.build import distribute
+from japansec.build import distribute, explorers
 from japansec.build.theme import lighten_site
 from japansec.style import BASE_MAP
 
@@ -108,6 +112,7 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
     notebooks = [Path(app.env.doc2path(doc)) for doc in sorted(app.env.found_docs)
                  if str(app.env.doc2path(doc)).endswith(".ipynb")]
     distribute.publish(Path(app.outdir), notebooks, datetime.date.today().isoformat())
+    explorers.publish(static)
     lighten_site(Path(app.outdir), static / "scripts" / "fontawesome.js")
     node_tool("compress.mjs", str(app.outdir))
 
@@ -178,6 +183,8 @@ def add_figure_scripts(app: Sphinx, pagename: str, templatename: str,
                                            ' role="doc-biblioentry"', "")
     if "jps-plotly" in context.get("body", ""):
         app.add_js_file("japansec-figures.js", loading_method="defer")
+    if 'class="jps-explorer"' in context.get("body", ""):
+        app.add_js_file("japansec-explorers.js", loading_method="defer")
 
 
 def show_as_of_date(app: Sphinx, config: Any) -> None:

@@ -7,6 +7,11 @@ x and y are the two sides' military spending; a and b how strongly each reacts t
 grievances or ambitions. With all coefficients positive the system has one equilibrium, which is
 stable when m·n > a·b: fatigue outweighs reaction and spending settles; otherwise it runs away.
 
+The model itself (:class:`Coefficients`, :func:`equilibrium`, :func:`is_stable`, :func:`simulate`)
+is plain Python, so the same code runs in the reader's browser (Pyodide, without numpy). Fitting
+it to data (:func:`fit`) and the closed-form check (:func:`closed_form`) run at build time and
+import numpy when called.
+
 Examples
 --------
 >>> [round(v, 9) for v in equilibrium(a=0.1, b=0.1, m=0.2, n=0.2, g=1.0, h=1.0)]
@@ -18,11 +23,14 @@ Examples
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from japansec.models.checks import check_number
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,9 @@ class Coefficients:
         for name in ("g", "h"):
             check_number(name, getattr(self, name), -1e6, 1e6)
 
-    def matrix(self) -> np.ndarray:
-        return np.array([[-self.m, self.a], [self.b, -self.n]])
+    def matrix(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The system matrix [[−m, a], [b, −n]]: d(x, y)/dt = matrix · (x, y) + (g, h)."""
+        return ((-self.m, self.a), (self.b, -self.n))
 
 
 def equilibrium(a: float, b: float, m: float, n: float, g: float, h: float,
@@ -69,12 +78,12 @@ def equilibrium(a: float, b: float, m: float, n: float, g: float, h: float,
     >>> equilibrium(a=0.1, b=0.1, m=0.1, n=0.1, g=1.0, h=1.0) is None
     True
     """
-    c = Coefficients(a, b, m, n, g, h)
+    Coefficients(a, b, m, n, g, h)
     det = m * n - a * b
     if abs(det) < 1e-12:
         return None
-    x, y = np.linalg.solve(c.matrix(), -np.array([g, h]))
-    return float(x), float(y)
+    # Solve −m·x + a·y = −g and b·x − n·y = −h by Cramer's rule.
+    return (n * g + a * h) / det, (b * g + m * h) / det
 
 
 def is_stable(a: float, b: float, m: float, n: float) -> bool:
@@ -98,11 +107,12 @@ def is_stable(a: float, b: float, m: float, n: float) -> bool:
     (False, True)
     """
     Coefficients(a, b, m, n, 0.0, 0.0)
-    eigenvalues = np.linalg.eigvals(np.array([[-m, a], [b, -n]]))
-    return bool(np.all(eigenvalues.real < 0))
+    # A real 2×2 matrix has both eigenvalues in the left half-plane exactly when its trace is
+    # negative and its determinant positive.
+    return -(m + n) < 0 and m * n - a * b > 0
 
 
-def closed_form(c: Coefficients, x0: float, y0: float, times: np.ndarray) -> np.ndarray:
+def closed_form(c: Coefficients, x0: float, y0: float, times: Sequence[float]) -> np.ndarray:
     """The exact solution z(t) = z* + V·exp(Λt)·V⁻¹·(z0 − z*).
 
     Via the eigen-decomposition of the system matrix (requires m·n ≠ a·b).
@@ -113,7 +123,7 @@ def closed_form(c: Coefficients, x0: float, y0: float, times: np.ndarray) -> np.
         The model's coefficients.
     x0, y0 : float
         Spending at t = 0.
-    times : numpy.ndarray
+    times : sequence of float
         The times (years) to evaluate.
 
     Returns
@@ -126,18 +136,20 @@ def closed_form(c: Coefficients, x0: float, y0: float, times: np.ndarray) -> np.
     Starting at the equilibrium, spending stays there:
 
     >>> c = Coefficients(a=0.1, b=0.1, m=0.2, n=0.2, g=1.0, h=1.0)
-    >>> closed_form(c, 10.0, 10.0, np.array([0.0, 5.0])).round(9).tolist()
+    >>> closed_form(c, 10.0, 10.0, [0.0, 5.0]).round(9).tolist()
     [[10.0, 10.0], [10.0, 10.0]]
     """
+    import numpy as np
+
     star = np.array(equilibrium(c.a, c.b, c.m, c.n, c.g, c.h))
-    values, vectors = np.linalg.eig(c.matrix())
+    values, vectors = np.linalg.eig(np.array(c.matrix()))
     start = np.linalg.solve(vectors, np.array([x0, y0]) - star)
     paths = [star + (vectors @ (np.exp(values * t) * start)).real for t in times]
     return np.array(paths)
 
 
 def simulate(c: Coefficients, x0: float, y0: float, years: int, steps_per_year: int = 20,
-             ) -> np.ndarray:
+             ) -> list[tuple[float, float]]:
     """Integrate the equations with the classical Runge–Kutta method.
 
     Parameters
@@ -153,38 +165,38 @@ def simulate(c: Coefficients, x0: float, y0: float, years: int, steps_per_year: 
 
     Returns
     -------
-    numpy.ndarray
-        One row per year (year 0 = the start), columns x and y.
+    list of (x, y)
+        One pair a year (year 0 = the start).
 
     Examples
     --------
     With no reaction, fatigue 0.5 and grievance 1, x decays towards g/m = 2:
 
     >>> c = Coefficients(a=0.0, b=0.0, m=0.5, n=0.5, g=1.0, h=1.0)
-    >>> simulate(c, 0.0, 0.0, years=2).round(4).tolist()
-    [[0.0, 0.0], [0.7869, 0.7869], [1.2642, 1.2642]]
+    >>> [(round(x, 4), round(y, 4)) for x, y in simulate(c, 0.0, 0.0, years=2)]
+    [(0.0, 0.0), (0.7869, 0.7869), (1.2642, 1.2642)]
     """
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 200:
         raise ValueError(f"years must be a whole number from 1 to 200, not {years!r}")
     x0 = check_number("x0", x0, 0.0)
     y0 = check_number("y0", y0, 0.0)
-    matrix, push = c.matrix(), np.array([c.g, c.h])
 
-    def rate(z: np.ndarray) -> np.ndarray:
-        return matrix @ z + push
+    def rate(x: float, y: float) -> tuple[float, float]:
+        return c.a * y - c.m * x + c.g, c.b * x - c.n * y + c.h
 
     dt = 1 / steps_per_year
-    z = np.array([x0, y0])
-    out = [z.copy()]
+    x, y = x0, y0
+    out = [(x, y)]
     for _ in range(years):
         for _ in range(steps_per_year):
-            k1 = rate(z)
-            k2 = rate(z + dt / 2 * k1)
-            k3 = rate(z + dt / 2 * k2)
-            k4 = rate(z + dt * k3)
-            z = z + dt / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
-        out.append(z.copy())
-    return np.array(out)
+            k1 = rate(x, y)
+            k2 = rate(x + dt / 2 * k1[0], y + dt / 2 * k1[1])
+            k3 = rate(x + dt / 2 * k2[0], y + dt / 2 * k2[1])
+            k4 = rate(x + dt * k3[0], y + dt * k3[1])
+            x += dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0])
+            y += dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1])
+        out.append((x, y))
+    return out
 
 
 @dataclass(frozen=True)
@@ -201,6 +213,8 @@ def _least_squares(design: np.ndarray, target: np.ndarray, nonnegative: tuple[in
                    ) -> np.ndarray:
     """Least squares with the listed coefficients kept at zero or above: the best feasible
     solution over every choice of which of them to fix at zero (exact for so few unknowns)."""
+    import numpy as np
+
     best, best_residual = None, np.inf
     for count in range(len(nonnegative) + 1):
         for fixed in itertools.combinations(nonnegative, count):
@@ -215,7 +229,7 @@ def _least_squares(design: np.ndarray, target: np.ndarray, nonnegative: tuple[in
     return best
 
 
-def fit(x: np.ndarray, y: np.ndarray, signs: bool = True) -> Fit:
+def fit(x: Sequence[float], y: Sequence[float], signs: bool = True) -> Fit:
     """Fit the yearly (discrete) form of the model by least squares.
 
     x[t+1] − x[t] = a·y[t] − m·x[t] + g, and likewise for y.
@@ -246,6 +260,8 @@ def fit(x: np.ndarray, y: np.ndarray, signs: bool = True) -> Fit:
     >>> [round(v, 6) for v in (result.coefficients.a, result.coefficients.n)], result.r2_x
     ([0.1, 0.4], 1.0)
     """
+    import numpy as np
+
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if x.shape != y.shape or x.ndim != 1 or len(x) < 5:
         raise ValueError("x and y must be equal-length series of at least 5 years")

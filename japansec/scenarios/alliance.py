@@ -1,5 +1,6 @@
 """Alliance-reliability explorer: as US support grows less certain, how fast must Japan's own
-capability grow to keep deterrence level? A teaching model (japansec.models.alliance).
+capability grow to keep deterrence level? A teaching model (japansec.models.alliance), computed by
+:func:`japansec.compute.alliance.alliance`.
 
 Assumptions, shown next to the figure: deterrence = Japan's own capability + (probability of US
 support) × US contribution; capability is proportional to spending; today's own capability = 1;
@@ -10,27 +11,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from japansec.compute.alliance import alliance
 from japansec.explorer import Scenario, Slider, View
-from japansec.models.alliance import alliance_path
-from japansec.style import PALETTE, add_foot_note, titled, wrap
-
-
-def compute(final_p: float, growth: float, us: float) -> View:
-    """Traces: Japan's capability, the capability required, deterrence, and a summary line."""
-    path = alliance_path(final_p, growth / 100, us)
-    gap = path.first_gap_year()
-    need = path.required_growth() * 100
-    summary = (f"Needed: about {need:.1f} % a year to keep deterrence at its 2026 level by 2035. "
-               + (f"At {growth:g} % a year Japan falls short from {gap}." if gap
-                  else f"At {growth:g} % a year Japan keeps up every year."))
-    rounded = [round(v, 4) for v in path.deterrence]
-    return View(traces=[
-        {"x": path.years, "y": path.own, "text": [f"{p:.2f}" for p in path.reliability]},
-        {"x": path.years, "y": path.required, "text": [f"{p:.2f}" for p in path.reliability]},
-        {"x": path.years, "y": rounded, "text": [f"{p:.2f}" for p in path.reliability]},
-        {"x": [path.years[0]], "y": [max(path.required[-1], path.own[-1], rounded[0]) * 1.2],
-         "text": [wrap(summary, 75)]},
-    ])
+from japansec.style import PALETTE, add_foot_note, titled
 
 
 def figure(view: View) -> go.Figure:
@@ -46,9 +29,9 @@ def figure(view: View) -> go.Figure:
                     hovertemplate="%{x}: deterrence %{y:.2f}<extra></extra>")
     fig.add_scatter(**view.traces[3], mode="text", textposition="middle right",
                     showlegend=False, hoverinfo="skip")
-    fig.update_layout(height=700, hovermode="closest", margin={"t": 150, "b": 270},
+    fig.update_layout(height=560, hovermode="closest", margin={"t": 100, "b": 180},
                       yaxis={"title": "Capability (own, 2026 = 1)", "rangemode": "tozero"},
-                      xaxis={"dtick": 1}, legend={"y": -0.5})
+                      xaxis={"dtick": 1}, legend={"y": -0.12, "yanchor": "top"})
     titled(fig, "As US support grows less certain, Japan must supply more deterrence itself",
            "Teaching model, not a forecast: deterrence = own capability + p × US contribution")
     return add_foot_note(fig, "Source: teaching model (japansec.models.alliance); no data. "
@@ -65,6 +48,6 @@ ALLIANCE = Scenario(
         Slider("growth", "Japan's capability growth", "% a year", 0, 12, 2, 4),
         Slider("us", "US contribution", "× Japan's 2026 capability", 0.5, 5, 0.5, 2),
     ),
-    compute=compute,
+    compute=alliance,
     figure=figure,
 )

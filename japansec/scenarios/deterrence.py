@@ -1,4 +1,5 @@
-"""Explorers of the deterrence chapter (chapters/deterrence.ipynb).
+"""Explorers of the deterrence chapter (chapters/deterrence.ipynb), computed by
+:func:`japansec.compute.deterrence.wording` and :func:`japansec.compute.deterrence.financing`.
 
 - WORDING: the same months, different pollsters and wordings, different answers. The reader picks
   a pollster (or all of them) and a topic, and compares the answers with
@@ -12,14 +13,15 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from japansec import data
+from japansec.compute.deterrence import ALL_POLLSTERS, ANSWER_KEYS, ROWS, financing, wording
 from japansec.explorer import Choice, Deferred, Scenario, Slider, View
-from japansec.models.financing import borrowed_over, cover_gap
-from japansec.style import PALETTE, add_source, text_on, titled, wrap
+from japansec.style import PALETTE, add_source, text_on, titled
 
 # --- WORDING ------------------------------------------------------------------------------------
 TOPICS = {
@@ -29,9 +31,8 @@ TOPICS = {
     "counterstrike": "Counterstrike capability",
     "nuclear": "Nuclear questions",
 }
-ALL_POLLSTERS = "all"
-ANSWERS = (("for", PALETTE["blue"]), ("against", PALETTE["vermillion"]),
-           ("other", PALETTE["grey"]))
+ANSWERS = tuple(zip(ANSWER_KEYS, (PALETTE["blue"], PALETTE["vermillion"], PALETTE["grey"]),
+                    strict=True))
 ANSWER_NAMES = {"for": "Supporting answer", "against": "Opposing answer",
                 "other": "Further answer"}
 
@@ -50,40 +51,17 @@ def pollster_options() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def topic_rows(topic: str) -> tuple[dict, ...]:
-    """The polls of one topic as plain records (missing values as None), oldest first."""
-    frame = polls()[polls()["topic"] == topic].astype(object)
-    return tuple({k: (None if pd.isna(v) else v) for k, v in row.items()}
-                 for row in frame.to_dict("records"))
-
-
-def wording_compute(pollster: str, topic: str) -> View:
-    """Three stacked bars per poll question of ``topic`` (for, against, a further answer): every
-    pollster's questions, or only the chosen pollster's (one empty row saying so if it asked none
-    on the topic)."""
-    rows = [r for r in topic_rows(topic) if pollster in (ALL_POLLSTERS, r["pollster"])]
-    if not rows:
-        return View(traces=[{"x": [0.0], "y": [f"<b>{pollster}</b>: no question on this topic<br>"
-                                               "in this book's table"], "text": [""],
-                             "hovertext": [f"{pollster} asked no question on this topic in the "
-                                           "polls this book records"]}
-                            for _ in ANSWER_NAMES])
-    labels = [f"{r['short_question']}<br><b>{r['pollster']}</b>, {r['date']:%b %Y}" for r in rows]
-    about = [f"<b>{r['pollster']}, {r['date']:%b %Y}</b> ({r['fieldwork']}; {r['mode']})<br>"
-             f"Asked: {wrap(r['question'], 70)}<br>Reported: {wrap(r['source_words'], 70)}<br>"
-             f"<i>Source: {r['source_publisher']}, {r['source_date']}</i>" for r in rows]
-    traces = []
-    for answer in ANSWER_NAMES:
-        values = [r[f"{answer}_pct"] for r in rows]
-        names = [r[f"{answer}_label"] for r in rows]
-        text = [f"{v:g} % {n}" if v is not None else "" for v, n in zip(values, names,
-                                                                          strict=True)]
-        hover = [f"{t or f'({answer} share not reported)'}<br>{a}"
-                 for t, a in zip(text, about, strict=True)]
-        # A share the source does not report is drawn as an empty bar (0) and said in the hover.
-        traces.append({"x": [float(v) if v is not None else 0.0 for v in values], "y": labels,
-                       "text": text, "hovertext": hover})
-    return View(traces=traces)
+def wording_context() -> dict[str, Any]:
+    """The polls of each topic as plain records, oldest first (see
+    :mod:`japansec.compute.deterrence`): missing values as None, the poll's month written out."""
+    frame = polls().astype(object)
+    records = [{k: (None if pd.isna(v) else v) for k, v in row.items()}
+               for row in frame.to_dict("records")]
+    keep = ("pollster", "fieldwork", "mode", "question", "short_question", "source_words",
+            "source_publisher", "source_date", *(f"{answer}_{part}" for answer in ANSWER_KEYS
+                                                 for part in ("pct", "label")))
+    return {"topics": {topic: [{key: r[key] for key in keep} | {"month": f"{r['date']:%b %Y}"}
+                               for r in records if r["topic"] == topic] for topic in TOPICS}}
 
 
 def wording_figure(view: View) -> go.Figure:
@@ -94,12 +72,12 @@ def wording_figure(view: View) -> go.Figure:
                     textposition="inside", insidetextanchor="start", hoverinfo="text",
                     insidetextfont={"size": 11, "color": text_on(colour)},
                     showlegend=False)
-    fig.update_layout(barmode="stack", height=860, hovermode="closest",
+    fig.update_layout(barmode="stack", height=740, hovermode="closest",
                       xaxis={"range": [0, 100], "dtick": 20, "ticksuffix": " %"},
                       yaxis={"autorange": "reversed", "title": None, "automargin": True},
-                      margin={"t": 150, "b": 230, "l": 10})
+                      margin={"t": 100, "b": 110, "l": 10})
     titled(fig, "Ask about a capability, most say yes; ask about taxes, most say no",
-           "Polls 2022–2026, % of respondents · slider: pollster · menu: topic")
+           "Polls 2022–2026, % of respondents · choose a pollster and a topic below")
     return add_source(fig, "opinion_polls")
 
 
@@ -113,15 +91,12 @@ WORDING = Scenario(
         Choice("topic", "Topic", tuple((label, key) for key, label in TOPICS.items()),
                "financing"),
     )),
-    compute=wording_compute,
+    compute=wording,
     figure=wording_figure,
+    context=wording_context,
 )
 
 # --- FINANCING ----------------------------------------------------------------------------------
-PERIOD_YEARS = 10  # borrowing added up over FY2027–FY2036
-FIRST_YEAR = 2027
-
-
 @cache
 def financing_inputs() -> dict[str, float]:
     """The FY2022 and FY2027 levels, the government's FY2027 mix and the income-surtax yield."""
@@ -141,50 +116,12 @@ def one_off_options() -> tuple[tuple[str, str], ...]:
             ("No one-off sources", "none"))
 
 
-def _one_off_parts(choice: str) -> tuple[float, float]:
-    base = financing_inputs()
-    return {"planned": (base["fy2027-fund"], base["fy2027-surplus"]),
-            "surplus": (0.0, base["fy2027-surplus"]), "none": (0.0, 0.0)}[choice]
-
-
-FINANCING_PARTS = (("Tax", PALETTE["orange"]), ("Cuts (spending reform)", PALETTE["green"]),
-                   ("Fund (non-tax revenue)", PALETTE["sky"]),
-                   ("Surpluses (of past budgets)", PALETTE["purple"]),
-                   ("Borrowing", PALETTE["vermillion"]))
-ROWS = ("Government plan, Dec 2022", "Your mix", "What it means")
-
-
-def financing_compute(tax: float, one_off: str, cuts: float) -> View:
-    """Stacked bars of the government's FY2027 mix and the reader's, and a text of consequences."""
-    base = financing_inputs()
-    fund, surplus = _one_off_parts(one_off)
-    mine = cover_gap(base["gap"], tax=tax, cuts=cuts, one_off=fund + surplus)
-    # The government named fund, surpluses and cuts; tax is "over ¥1 tn": the rest of the gap.
-    gov_fixed = base["fy2027-fund"] + base["fy2027-surplus"] + base["fy2027-cuts"]
-    government = cover_gap(base["gap"], tax=base["gap"] - gov_fixed, cuts=base["fy2027-cuts"],
-                           one_off=base["fy2027-fund"] + base["fy2027-surplus"])
-    parts_gov = [government.tax, government.cuts, base["fy2027-fund"], base["fy2027-surplus"],
-                 government.borrowing]
-    parts_mine = [mine.tax, mine.cuts, fund, surplus, mine.borrowing]
-    names = [name.split(" (")[0] for name, _ in FINANCING_PARTS]
-    traces = [{"x": [round(g, 4), round(m, 4)], "y": list(ROWS[:2]),
-               "text": [f"{name}<br>¥{g:.2f}" if g else "", f"{name}<br>¥{m:.2f}" if m else ""]}
-              for name, g, m in zip(names, parts_gov, parts_mine, strict=True)]
-    total = borrowed_over(mine, PERIOD_YEARS)
-    last = FIRST_YEAR + PERIOD_YEARS - 1
-    mix = " · ".join(f"{name.lower()} {value:.2f}" for name, value in zip(names, parts_mine,
-                                                                          strict=True))
-    lines = [f"Gap to cover every year from FY{FIRST_YEAR}: ¥{base['gap']:.1f} tn",
-             f"Your mix, ¥ tn a year: {mix}",
-             f"Borrowing: ¥{mine.borrowing:.2f} tn a year, ¥{total:.1f} tn by FY{last}, "
-             "before interest",
-             f"Tax: {mine.tax / base['tax-income-2027']:.1f} times the 1 % income-tax surtax of "
-             f"2027 (¥{base['tax-income-2027']:g} tn a year)"]
-    if mine.excess:
-        lines.append(f"Your sources exceed the gap by ¥{mine.excess:.2f} tn a year")
-    text = "<br>".join(wrap(line, 52) for line in lines)
-    traces.append({"x": [0.05], "y": [ROWS[2]], "text": [text]})
-    return View(traces=traces)
+# The legend's names and colours of the compute's parts (PART_NAMES), in its order.
+FINANCING_PARTS = tuple(zip(
+    ("Tax", "Cuts (spending reform)", "Fund (non-tax revenue)", "Surpluses (of past budgets)",
+     "Borrowing"),
+    (PALETTE["orange"], PALETTE["green"], PALETTE["sky"], PALETTE["purple"],
+     PALETTE["vermillion"]), strict=True))
 
 
 def financing_figure(view: View) -> go.Figure:
@@ -198,12 +135,12 @@ def financing_figure(view: View) -> go.Figure:
                     hovertemplate=f"{name}: ¥%{{x:.2f}} tn a year<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="bottom right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 13}, cliponaxis=False)
-    fig.update_layout(barmode="stack", height=640, hovermode="closest",
+    fig.update_layout(barmode="stack", height=530, hovermode="closest",
                       uniformtext={"minsize": 9, "mode": "hide"},
                       xaxis={"range": [0, 6], "dtick": 1, "ticksuffix": " tn"},
                       yaxis={"categoryorder": "array", "categoryarray": list(ROWS)[::-1],
                              "range": [-1.9, 2.5], "title": None, "automargin": True},
-                      margin={"t": 130, "b": 230})
+                      margin={"t": 100, "b": 110})
     titled(fig, "Who pays for the build-up? Taxes, cuts, windfalls — or debt",
            "Teaching model, ¥ tn a year from FY2027; borrowing covers the rest")
     return add_source(fig, "defence_financing")
@@ -220,6 +157,7 @@ FINANCING = Scenario(
         Choice("one_off", "One-off sources", one_off_options(), "planned"),
         Slider("cuts", "Spending cuts elsewhere", "¥ tn a year", 0, 2, 0.25, 1.0),
     )),
-    compute=financing_compute,
+    compute=financing,
     figure=financing_figure,
+    context=financing_inputs,
 )

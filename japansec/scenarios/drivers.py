@@ -11,46 +11,42 @@ starting in that year):
   china_russia_joint;
 - China's announced defence budget (table china_budget).
 
-The composite is the weighted mean of the normalised series (``japansec.models.threat_index``).
+Computed by :func:`japansec.compute.drivers.threat_index`: the composite is the weighted mean of
+the normalised series (``japansec.models.threat_index``).
 What it shows depends on the weights and on the normalisation; that is the lesson.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import plotly.graph_objects as go
 
 from japansec import data
+from japansec.compute.drivers import INDICATOR_NAMES, threat_index
 from japansec.explorer import Choice, Scenario, Slider, View
-from japansec.models.threat_index import composite, normalise
 from japansec.style import COUNTRY_COLOURS, PALETTE, add_source, titled
 
-INDICATORS = {  # name -> (label, colour, marker symbol: lines differ by more than colour)
-    "nk_missiles": ("North Korean missiles", PALETTE["orange"], "cross"),
-    "scrambles_china": ("Scrambles: China (FY)", COUNTRY_COLOURS["China"], "square"),
-    "scrambles_russia": ("Scrambles: Russia (FY)", COUNTRY_COLOURS["Russia"], "star"),
-    "senkaku_days": ("Senkaku zone days", PALETTE["sky"], "triangle-up"),
-    "joint_activities": ("China–Russia joint acts", PALETTE["purple"], "diamond"),
-    "china_budget": ("China's budget", PALETTE["green"], "x"),
-}
+# name -> (label, colour, marker symbol: lines differ by more than colour), in the order of the
+# compute's traces
+INDICATORS = dict(zip(INDICATOR_NAMES, (
+    ("North Korean missiles", PALETTE["orange"], "cross"),
+    ("Scrambles: China (FY)", COUNTRY_COLOURS["China"], "square"),
+    ("Scrambles: Russia (FY)", COUNTRY_COLOURS["Russia"], "star"),
+    ("Senkaku zone days", PALETTE["sky"], "triangle-up"),
+    ("China–Russia joint acts", PALETTE["purple"], "diamond"),
+    ("China's budget", PALETTE["green"], "x"),
+), strict=True))
 NORMALISATIONS = (("min–max: lowest year 0, highest 1", "minmax"),
                   ("share of the highest year", "share_of_max"),
                   ("z-score: SDs from the mean", "zscore"))
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """The six series over their common years, read from the data package."""
-
-    years: list[int]
-    series: dict[str, list[float]]
-
-
 @cache
-def inputs() -> Inputs:
-    """Read the six indicators and keep the years every one of them covers."""
+def context() -> dict[str, Any]:
+    """The six series over the years they all cover, from the data package (see
+    :mod:`japansec.compute.drivers`)."""
     scrambles = data.load("scrambles").pivot(index="fiscal_year", columns="target",
                                              values="count")
     senkaku = data.load("senkaku").query("measure == 'contiguous_days'").set_index("year")
@@ -68,35 +64,7 @@ def inputs() -> Inputs:
         raise ValueError("the indicator tables share no year")
     series = {name: [float(columns[name][y]) for y in years] if name in columns
               else [float(joint_years.get(y, 0)) for y in years] for name in INDICATORS}
-    return Inputs(years, series)
-
-
-def compute(nk_missiles: float, normalisation: str, scrambles_china: float,
-            scrambles_russia: float, senkaku_days: float, joint_activities: float,
-            china_budget: float) -> View:
-    """Traces: the composite, each normalised indicator, and a one-line reading of the result."""
-    base = inputs()
-    weights = {"nk_missiles": nk_missiles, "scrambles_china": scrambles_china,
-               "scrambles_russia": scrambles_russia, "senkaku_days": senkaku_days,
-               "joint_activities": joint_activities, "china_budget": china_budget}
-    if sum(weights.values()) == 0:
-        index = [0.0] * len(base.years)
-        reading = "All weights are 0: no index"
-    else:
-        index = composite(base.series, weights, normalisation)
-        peak = base.years[index.index(max(index))]
-        low = base.years[index.index(min(index))]
-        change = index[-1] - index[0]
-        reading = (f"Peak {peak} · low {low} · {base.years[-1]} vs {base.years[0]}: "
-                   f"{change:+.2f}")
-    scaled = {name: normalise(values, normalisation) for name, values in base.series.items()}
-    top = max(max(v) for v in [index, *scaled.values()])
-    traces = [{"x": base.years, "y": index, "text": [f"{v:.2f}" for v in index]}]
-    traces += [{"x": base.years, "y": scaled[name], "text": [f"{v:.2f}" for v in scaled[name]]}
-               for name in INDICATORS]
-    traces.append({"x": [base.years[0]], "y": [top * 1.12 if top > 0 else 0.5],
-                   "text": [reading]})
-    return View(traces=traces)
+    return {"years": years, "series": series}
 
 
 def figure(view: View) -> go.Figure:
@@ -113,11 +81,11 @@ def figure(view: View) -> go.Figure:
                         hovertemplate=f"{label} %{{x}}: %{{text}}<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 14})
-    fig.update_layout(height=640, hovermode="closest", margin={"t": 150, "b": 230, "r": 200},
+    fig.update_layout(height=520, hovermode="closest", margin={"t": 100, "b": 110, "r": 200},
                       legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1,
                               "yanchor": "top"},
                       xaxis={"dtick": 1, "title": None},
-                      yaxis={"title": "Normalised value (see menu)", "autorange": True})
+                      yaxis={"title": "Normalised value (see Normalisation)", "autorange": True})
     titled(fig, "One set of numbers, many stories: an index moves with its weights",
            "Teaching device, not an assessment: weighted mean of six normalised series")
     return add_source(fig, "scrambles", "senkaku", "nk_missiles", "china_russia_joint",
@@ -140,6 +108,7 @@ DRIVERS = Scenario(
         _weight("scrambles_china"), _weight("scrambles_russia"), _weight("senkaku_days"),
         _weight("joint_activities"), _weight("china_budget"),
     ),
-    compute=compute,
+    compute=threat_index,
     figure=figure,
+    context=context,
 )

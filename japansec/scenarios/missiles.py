@@ -1,5 +1,5 @@
 """Reach explorer: launch site and weapon system → the true geodesic range ring on the map, and
-which reference places fall within it.
+which reference places fall within it (computed by :func:`japansec.compute.missiles.reach`).
 
 Public, approximate ranges from table systems; a teaching aid, not a targeting tool. The Tomahawk is
 launched from ships; drawing it from a land site only compares distances.
@@ -8,13 +8,14 @@ launched from ships; drawing it from a land site only compares distances.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import plotly.graph_objects as go
 
 from japansec import data
+from japansec.compute.missiles import reach
 from japansec.explorer import Choice, Deferred, Scenario, View
-from japansec.models.geodesy import places_within, ring
-from japansec.style import PALETTE, add_source, regional_geo, titled, wrap
+from japansec.style import PALETTE, add_source, regional_geo, titled
 
 SITES = ("kengun", "yufuin", "katsuren", "amami", "miyako", "ishigaki", "yonaguni", "fuji")
 # (option key, system id, which figure of the system's range): the standard Type-12 twice,
@@ -22,51 +23,31 @@ SITES = ("kengun", "yufuin", "katsuren", "amami", "miyako", "ishigaki", "yonagun
 SYSTEMS = (("type12-low", "type12", "range_km_low"), ("type12-high", "type12", "range_km_high"),
            ("type12-upgraded", "type12-upgraded", "range_km_high"),
            ("tomahawk-block-iv", "tomahawk-block-iv", "range_km_high"))
-SUMMARY_AT = (47.0, 109.5)  # where the map writes its one-line summary (lat, lon)
 
 
 @cache
-def tables() -> tuple[dict, dict, list[tuple[str, float, float]]]:
-    """Sites, systems (label, range) and reference places, from the data package."""
+def context() -> dict[str, Any]:
+    """Sites, systems (label, range) and reference places, from the data package (see
+    :mod:`japansec.compute.missiles`)."""
     sites = data.load("sites").set_index("id")
     systems_table = data.load("systems").set_index("id")
     places = data.load("places")
-    site_info = {s: (sites.loc[s, "name"], float(sites.loc[s, "latitude"]),
-                     float(sites.loc[s, "longitude"])) for s in SITES}
     systems = {}
     for key, system, column in SYSTEMS:
         km = float(systems_table.loc[system, column])
-        systems[key] = (f"{systems_table.loc[system, 'name']}: {km:,.0f} km", km)
-    place_list = [(r.name, float(r.latitude), float(r.longitude)) for r in places.itertuples()]
-    return site_info, systems, place_list
-
-
-def compute(site: str, system: str) -> View:
-    """Traces: the range ring, the places within it, the launch site and a summary line."""
-    sites, systems, places = tables()
-    name, lat, lon = sites[site]
-    label, km = systems[system]
-    # 72 points (every 5° of azimuth) rounded to 0.001° (about 100 m): enough for a map, and
-    # small enough to keep all 32 scenarios in the static page.
-    ring_lat, ring_lon = ring(lat, lon, km, points=72)
-    found = places_within(lat, lon, km, places)
-    names = ", ".join(p.name.split(" (")[0] for p in found[:6]) or "none of the reference places"
-    more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-    summary = wrap(f"{len(found)} of {len(places)} reference places within {km:,.0f} km: "
-                    f"{names}{more}", 48)
-    return View(traces=[
-        {"lat": [round(v, 3) for v in ring_lat], "lon": [round(v, 3) for v in ring_lon],
-         "text": f"{label} from {name}"},
-        {"lat": [p.lat for p in found], "lon": [p.lon for p in found],
-         "text": [f"{p.name}: {p.distance_km:,.0f} km" for p in found]},
-        {"lat": [lat], "lon": [lon], "text": [name]},
-        {"lat": [SUMMARY_AT[0]], "lon": [SUMMARY_AT[1]], "text": [summary]},
-    ])
+        systems[key] = [f"{systems_table.loc[system, 'name']}: {km:,.0f} km", km]
+    return {
+        "sites": {s: [str(sites.loc[s, "name"]), float(sites.loc[s, "latitude"]),
+                      float(sites.loc[s, "longitude"])] for s in SITES},
+        "systems": systems,
+        "places": [[str(r.name), float(r.latitude), float(r.longitude)]
+                   for r in places.itertuples()],
+    }
 
 
 def figure(view: View) -> go.Figure:
     """An offline map: the ring, places in range (with distances on hover), the site."""
-    places = tables()[2]
+    places = context()["places"]
     fig = go.Figure()
     fig.add_scattergeo(**view.traces[0], mode="lines", name="Range (geodesic)",
                        line={"color": PALETTE["vermillion"], "width": 2}, hoverinfo="text")
@@ -83,9 +64,8 @@ def figure(view: View) -> go.Figure:
                        name="Reference places", marker={"size": 5, "color": PALETTE["grey"]},
                        text=[p[0] for p in places], hoverinfo="text")
     regional_geo(fig, lon=(108, 152), lat=(10, 50))
-    # The legend sits below the static figure's slider and its labels (about 110 px under the map).
-    fig.update_layout(height=800, margin={"t": 150, "b": 250, "l": 10, "r": 10},
-                      legend={"y": -0.36})
+    fig.update_layout(height=700, margin={"t": 100, "b": 150, "l": 10, "r": 10},
+                      legend={"y": -0.02, "yanchor": "top", "orientation": "h"})
     titled(fig, "What a range means on the map",
            "Public, approximate ranges drawn as true geodesic rings; a teaching aid, "
            "not a targeting tool")
@@ -94,7 +74,7 @@ def figure(view: View) -> go.Figure:
 
 def _parameters() -> tuple[Choice, Choice]:
     """The site and system menus, labelled from tables sites and systems."""
-    sites, systems, _ = tables()
+    sites, systems = context()["sites"], context()["systems"]
     return (Choice("site", "Launch site", tuple((sites[s][0], s) for s in SITES), "kengun"),
             Choice("system", "Weapon system",
                    tuple((label, key) for key, (label, _) in systems.items()), "type12-upgraded"))
@@ -106,6 +86,7 @@ REACH = Scenario(
     description=("Draws the true geodesic range of a weapon system around a launch site on an "
                  "offline map and lists the reference places within range, with distances."),
     parameters=Deferred(_parameters),
-    compute=compute,
+    compute=reach,
     figure=figure,
+    context=context,
 )

@@ -1,4 +1,5 @@
-"""Budget explorer: growth rates → Japan's defence spending and its share of GDP to FY2035.
+"""Budget explorer: growth rates → Japan's defence spending and its share of GDP to FY2035
+(computed by :func:`japansec.compute.money.budget`).
 
 Inputs from the data package, not typed in:
 - starting amounts from table japan_budget (FY2026 cabinet draft with and without SACO and
@@ -18,19 +19,17 @@ at the GDP rate stands for fiscal-year GDP; US$ at the 2024 exchange rate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from japansec import data
+from japansec.compute.money import THRESHOLDS, budget
 from japansec.explorer import Choice, Scenario, Slider, View
-from japansec.models.budget import first_year_reaching, project_budget
 from japansec.style import PALETTE, add_source, titled
 
-THRESHOLDS = (2.0, 3.5, 5.0)
-END_YEAR = 2035
 DEFINITIONS = {
     "mod_excl_saco": ("fy2026-draft-excl", "MoD budget, FY2026 draft, excl. SACO/US realignment"),
     "mod_incl_saco": ("fy2026-draft-incl", "MoD budget, FY2026 draft, incl. SACO/US realignment"),
@@ -44,63 +43,23 @@ YARDSTICKS = {
 }
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """Base values read from the data package."""
-
-    gdp_2024: float  # trillion yen
-    gdp_strategy: float  # trillion yen: the GDP the 2 % goal is measured against
-    gdp_strategy_year: int
-    yen_per_usd_2024: float
-    starts: dict[str, tuple[int, float]]  # definition -> (fiscal year, trillion yen)
-
-
 @cache
-def inputs() -> Inputs:
-    """Read the base values from the data package (SIPRI and table japan_budget)."""
+def context() -> dict[str, Any]:
+    """The base values (see :mod:`japansec.compute.money`), from SIPRI and table japan_budget."""
     japan = data.load("sipri_milex").query("country == 'Japan' and year == 2024")
     value = japan.set_index("measure")["value"]
     local_yen = value["local_currency_current"]
-    gdp_2024 = local_yen / (value["share_of_gdp"] / 100) / 1e12
-    yen_per_usd = local_yen / (value["current_usd_m"] * 1e6)
-    budget = data.load("japan_budget").set_index("id")
-    starts = {key: (int(budget.loc[row, "fiscal_year"]), float(budget.loc[row,
-                                                                           "amount_trillion_yen"]))
-              for key, (row, _) in DEFINITIONS.items()}
-    strategy = budget.loc[STRATEGY_GDP_ROW]
-    return Inputs(gdp_2024, float(strategy["amount_trillion_yen"]), int(strategy["fiscal_year"]),
-                  yen_per_usd, starts)
-
-
-def compute(spending_growth: float, gdp_growth: float, definition: str,
-            yardstick: str) -> View:
-    """Traces: spending bars (¥ tn, US$ bn in text), share-of-GDP line, and a text summary.
-
-    With the ``strategy`` yardstick the share is of the fixed GDP of the 2022 strategy (GDP growth
-    then changes nothing); with ``each_year`` it is of SIPRI's 2024 GDP grown at ``gdp_growth``.
-    """
-    base = inputs()
-    start_year, amount = base.starts[definition]
-    if yardstick == "strategy":
-        path = project_budget(amount, start_year, base.gdp_strategy, base.gdp_strategy_year,
-                              spending_growth / 100, 0.0, END_YEAR)
-    else:
-        path = project_budget(amount, start_year, base.gdp_2024, 2024, spending_growth / 100,
-                              gdp_growth / 100, END_YEAR)
-    usd = [f"US$ {s * 1e12 / base.yen_per_usd_2024 / 1e9:,.0f} bn" for s in path.spending]
-    reached = []
-    for threshold in THRESHOLDS:
-        year = first_year_reaching(path, threshold)
-        when = f"FY{year}" if year else f"not by FY{END_YEAR}"
-        reached.append(f"{threshold:g} %: {when}")
-    measure = (f"Share of the 2022 strategy's GDP (¥{base.gdp_strategy:g} tn, fixed)"
-               if yardstick == "strategy" else "Share of each year's GDP")
-    summary = f"{measure}. First year at or above<br>" + " · ".join(reached)
-    return View(traces=[
-        {"x": path.years, "y": path.spending, "text": usd},
-        {"x": path.years, "y": path.share_pct, "text": [f"{s:.2f} %" for s in path.share_pct]},
-        {"x": [start_year], "y": [6.2], "text": [summary]},
-    ])
+    table = data.load("japan_budget").set_index("id")
+    strategy = table.loc[STRATEGY_GDP_ROW]
+    return {
+        "gdp_2024": float(local_yen / (value["share_of_gdp"] / 100) / 1e12),
+        "gdp_strategy": float(strategy["amount_trillion_yen"]),
+        "gdp_strategy_year": int(strategy["fiscal_year"]),
+        "yen_per_usd_2024": float(local_yen / (value["current_usd_m"] * 1e6)),
+        "starts": {key: [int(table.loc[row, "fiscal_year"]),
+                         float(table.loc[row, "amount_trillion_yen"])]
+                   for key, (row, _) in DEFINITIONS.items()},
+    }
 
 
 def figure(view: View) -> go.Figure:
@@ -122,8 +81,8 @@ def figure(view: View) -> go.Figure:
     fig.update_yaxes(title_text="¥ trillion", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="% of GDP", range=[0, 7], row=2, col=1)
     fig.update_xaxes(dtick=1, row=2, col=1)
-    fig.update_layout(height=640, showlegend=False, hovermode="closest",
-                      margin={"t": 150, "b": 200})
+    fig.update_layout(height=530, showlegend=False, hovermode="closest",
+                      margin={"t": 100, "b": 90})
     titled(fig, "When would Japan's defence spending reach 2, 3.5 or 5 % of GDP?",
            "Teaching model, not a forecast: constant growth rates from the latest budget")
     return add_source(fig, "japan_budget", "sipri_milex")
@@ -145,8 +104,9 @@ BUDGET = Scenario(
         Slider("gdp_growth", "Nominal GDP growth (each year's GDP only)", "% a year", -2, 6, 0.5,
                2),
     ),
-    compute=compute,
+    compute=budget,
     figure=figure,
+    context=context,
 )
 
 

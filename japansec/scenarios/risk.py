@@ -1,6 +1,8 @@
 """Explorers of the diplomatic-risk chapter (chapters/risk.ipynb): the security-dilemma game
 (DILEMMA) and Richardson's arms-race model (ARMS_RACE).
 
+The computes are :func:`japansec.compute.risk.game` and :func:`japansec.compute.risk.arms_race`.
+
 Security dilemma: a 2×2 game (restrain or arm) whose payoffs the reader moves; the
 pure Nash equilibria are
 marked and the game is named. Payoffs are the reader's assumptions,
@@ -21,30 +23,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from japansec import data
+from japansec.compute.risk import arms_race, game
 from japansec.explorer import Choice, Deferred, Scenario, Slider, View
-from japansec.models.games import STRATEGIES, classify, pure_nash_equilibria, symmetric_game
-from japansec.models.richardson import Coefficients, Fit, equilibrium, fit, is_stable, simulate
-from japansec.style import COUNTRY_COLOURS, PALETTE, add_foot_note, add_source, titled, wrap
+from japansec.models.richardson import Fit, fit
+from japansec.style import COUNTRY_COLOURS, PALETTE, add_foot_note, add_source, titled
+
 
 # --- the security-dilemma game ------------------------------------------------------------------
-CELLS = [(i, j) for i in range(2) for j in range(2)]  # (row strategy, column strategy)
-
-
-def game_view(T: float, S: float, R: float, P: float) -> View:  # noqa: N803
-    """Traces: the four payoff cells, the equilibria, and the game's name."""
-    row, col = symmetric_game(R, S, T, P)
-    equilibria = pure_nash_equilibria(row, col)
-    name = classify(R, S, T, P)
-    cells_text = [f"Row {row[i][j]:g}, Column {col[i][j]:g}" for i, j in CELLS]
-    found = ", ".join(f"({STRATEGIES[i]}, {STRATEGIES[j]})" for i, j in equilibria) or "none"
-    return View(traces=[
-        {"x": [j for _, j in CELLS], "y": [i for i, _ in CELLS], "text": cells_text},
-        {"x": [j for _, j in equilibria], "y": [i for i, _ in equilibria],
-         "text": ["Nash equilibrium"] * len(equilibria)},
-        {"x": [0.5], "y": [1.65], "text": [f"<b>{name}</b> · pure equilibria: {found}"]},
-    ])
-
-
 def game_figure(view: View) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(**view.traces[0], mode="markers+text", showlegend=False, hoverinfo="skip",
@@ -58,7 +43,7 @@ def game_figure(view: View) -> go.Figure:
                     textfont={"size": 15})
     ticks = {"tickvals": [0, 1], "ticktext": ["restrain", "arm"]}
     fig.update_layout(
-        height=620, margin={"t": 150, "b": 190, "l": 110}, hovermode="closest",
+        height=520, margin={"t": 100, "b": 140, "l": 110}, hovermode="closest",
         legend={"x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
         xaxis={**ticks, "range": [-0.7, 1.7], "title": "Column state's choice",
                "showgrid": False, "zeroline": False},
@@ -83,57 +68,32 @@ DILEMMA = Scenario(
         Slider("R", "R: both restrain", "payoff", 0, 5, 0.5, 3),
         Slider("P", "P: both arm", "payoff", 0, 5, 0.5, 1),
     ),
-    compute=game_view,
+    compute=game,
     figure=game_figure,
 )
 
 
 # --- Richardson's arms race ---------------------------------------------------------------------
 FIT_YEARS = (2000, 2024)
-END_YEAR = 2040
 
 
 @cache
-def spending() -> tuple[list[int], list[float], list[float]]:
-    """Years and SIPRI spending of Japan and China, US$ bn at constant 2023 prices."""
+def spending() -> dict[str, list]:
+    """Years and SIPRI spending of Japan and China, US$ bn at constant 2023 prices: the arms
+    race's context (see :mod:`japansec.compute.risk`)."""
     wide = data.sipri("constant_2023_usd_m", ["Japan", "China"], FIT_YEARS) / 1000
-    return wide.index.tolist(), wide["Japan"].round(2).tolist(), wide["China"].round(2).tolist()
+    return {"years": [int(y) for y in wide.index], "japan": wide["Japan"].round(2).tolist(),
+            "china": wide["China"].round(2).tolist()}
 
 
 @cache
 def fitted() -> Fit:
-    _, japan, china = spending()
-    return fit(japan, china)
-
-
-def arms_race_view(a: float, b: float, m: float, n: float, g: float, h: float) -> View:
-    """Traces: model paths of Japan and China to END_YEAR, the phase-plane path, the
-    equilibrium, and a summary line."""
-    years, japan, china = spending()
-    coefficients = Coefficients(a, b, m, n, g, h)
-    path = simulate(coefficients, japan[-1], china[-1], END_YEAR - years[-1])
-    future = list(range(years[-1], END_YEAR + 1))
-    x, y = [round(v, 2) for v in path[:, 0]], [round(v, 2) for v in path[:, 1]]
-    point = equilibrium(a, b, m, n, g, h)
-    stable = is_stable(a, b, m, n)
-    where = (f"equilibrium Japan {point[0]:,.0f}, China {point[1]:,.0f} US$ bn"
-             if point and min(point) >= 0 else "no equilibrium with positive spending")
-    verdict = ("STABLE (m·n > a·b): spending settles" if stable else
-               "UNSTABLE (m·n ≤ a·b): no settling point attracts spending")
-    summary = wrap(f"{verdict}; {where}. m·n = {m * n:.4f}, a·b = {a * b:.4f}", 44)
-    eq = [[round(point[0], 1)], [round(point[1], 1)]] if point else [[], []]
-    return View(traces=[
-        {"x": future, "y": x, "text": [f"Japan {v:,.0f}" for v in x]},
-        {"x": future, "y": y, "text": [f"China {v:,.0f}" for v in y]},
-        {"x": x, "y": y, "text": [str(year) for year in future]},
-        {"x": eq[0], "y": eq[1], "text": ["equilibrium"] * len(eq[0])},
-        {"x": [FIT_YEARS[0]], "y": [6000], "text": [summary]},
-    ])
+    return fit(spending()["japan"], spending()["china"])
 
 
 def arms_race_figure(view: View) -> go.Figure:
     """Left: spending over time, data and model; right: the phase plane (Japan vs China)."""
-    years, japan, china = spending()
+    years, japan, china = spending()["years"], spending()["japan"], spending()["china"]
     fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.14)
     japan_colour, china_colour = COUNTRY_COLOURS["Japan"], COUNTRY_COLOURS["China"]
     fig.add_scatter(**view.traces[0], mode="lines", name="Japan, model",
@@ -162,8 +122,8 @@ def arms_race_figure(view: View) -> go.Figure:
                      range=[1, 4])
     fig.update_xaxes(type="log", title_text="Japan, US$ bn (log)", row=1, col=2, range=[1, 3.3])
     fig.update_yaxes(type="log", title_text="China, US$ bn (log)", row=1, col=2, range=[1, 4])
-    fig.update_layout(height=700, hovermode="closest", margin={"t": 150, "b": 280},
-                      legend={"y": -0.62, "orientation": "h"})
+    fig.update_layout(height=580, hovermode="closest", margin={"t": 100, "b": 210},
+                      legend={"y": -0.2, "yanchor": "top", "orientation": "h"})
     titled(fig, "Would Japan and China spiral? Richardson's model, fitted to SIPRI",
            f"Defaults fitted to {FIT_YEARS[0]}–{FIT_YEARS[1]}; a teaching model, not a forecast")
     return add_source(fig, "sipri_milex")
@@ -189,6 +149,7 @@ ARMS_RACE = Scenario(
                  "action–reaction model, from defaults fitted to SIPRI, and says whether the "
                  "system is stable."),
     parameters=Deferred(_parameters),
-    compute=arms_race_view,
+    compute=arms_race,
     figure=arms_race_figure,
+    context=spending,
 )

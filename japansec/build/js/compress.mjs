@@ -1,4 +1,5 @@
-// Write precompressed siblings (file.gz, file.br) beside every text file of the built book larger
+// Write precompressed siblings (file.gz, file.br) beside every text file (and WebAssembly: Pyodide's
+// 9.6 MB .wasm shrinks about threefold) of the built book larger
 // than 1 KB, for static hosts that serve them (nginx gzip_static/brotli_static, Netlify, ...) and
 // for japansec/build/serve.py. A sibling newer than its file is kept (the plotly.js bundle comes
 // with its own, compressed harder once by bundle.mjs). Brotli quality 9, not 11: per build, 11
@@ -9,7 +10,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const TEXT = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml', '.csv', '.bib']);
+const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.csv', '.bib',
+    '.wasm']);
 const MIN_BYTES = 1024;
 const root = process.argv[2];
 if (!root) {

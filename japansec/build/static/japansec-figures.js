@@ -8,7 +8,8 @@
  * plotly.js bundle (_static/plotly-book.min.js, built by japansec/build/js/bundle.mjs) is loaded
  * once and the figure is drawn, once, with the theme's colours already in its layout. A page whose
  * figures stay far below the fold never downloads plotly.js. Figures follow the light/dark switch.
- * Printing draws every figure first. window.japansecFigures.drawAll() draws them all (tests).
+ * Printing draws every figure first. window.japansecFigures.drawAll() draws them all (tests);
+ * window.japansecFigures.draw(div) draws one (the explorers, before they restyle it).
  */
 (function () {
   "use strict";
@@ -158,7 +159,7 @@
     requestAnimationFrame(function () { setTimeout(start, 0); });
   }
 
-  window.japansecFigures = {drawAll: drawAll};
+  window.japansecFigures = {draw: draw, drawAll: drawAll};
   window.addEventListener("beforeprint", drawAll);
   followTheme();
   if (document.readyState === "complete") {

@@ -1,0 +1,234 @@
+"""The explorers in the static page, in a real browser (Debian's Chromium, every request outside
+127.0.0.1 refused): native controls moved from the keyboard re-compute the figure with the book's
+own Python running in the page (Pyodide), and what the page draws is what the kernel computes."""
+
+from __future__ import annotations
+
+import json
+import random
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from japansec.explorer import Scenario, Slider
+from japansec.scenarios import ALL_SCENARIOS
+
+pytestmark = pytest.mark.browser
+SCENARIOS = {s.name: s for s in ALL_SCENARIOS}
+PAGES = {"chapters/money.html": ["budget"], "chapters/missiles.html": ["reach"],
+         "chapters/alliance.html": ["alliance"], "chapters/risk.html": ["dilemma", "arms_race"],
+         "chapters/drivers.html": ["drivers"], "chapters/deterrence.html": ["wording", "financing"]}
+# Controls that change nothing at the defaults, by design, and the setting under which they do:
+# against the 2022 strategy's fixed GDP (the default yardstick), GDP growth is not used.
+PRECONDITIONS = {("budget", "gdp_growth"): {"yardstick": "each_year"}}
+COMBINATIONS = 20  # random parameter combinations per explorer, drawn and compared with CPython
+STARTUP_MS = 60_000  # Python's first start, with a loaded machine's margin (make bench: ≤ 8 s)
+
+# The drawing's data marks: shapes and texts of points, lines and bars.
+MARKS = ".scatterlayer .trace path, .scatterlayer .trace text, .barlayer .trace path, " \
+        ".barlayer .trace text"
+SIGNATURE = f"""d => [...d.querySelectorAll('{MARKS}')]
+    .map(e => (e.getAttribute('d') || '') + (e.textContent || '')).join('|')"""
+
+
+def open_offline(browser, url: str):
+    """A page of the built book with every request outside 127.0.0.1 refused; console errors
+    and refused requests collected."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    refused: list[str] = []
+
+    def route(request_route) -> None:
+        if urlparse(request_route.request.url).hostname in ("127.0.0.1", None):
+            request_route.continue_()
+        else:
+            refused.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="load")
+    return page, errors, refused
+
+
+def form_of(page, name: str):
+    return page.locator(f'form.jps-explorer[data-explorer="{name}"]')
+
+
+def renders(form) -> int:
+    return int(form.get_attribute("data-renders") or 0)
+
+
+def wait_render(page, form, count: int, what: str) -> None:
+    """Wait until the form has applied ``count`` results (or failed: then say why)."""
+    page.wait_for_function(
+        "([f, n]) => Number(f.getAttribute('data-renders') || 0) >= n "
+        "|| f.getAttribute('data-state') === 'failed'",
+        arg=[form.element_handle(), count], timeout=STARTUP_MS)
+    status = form.locator(".jps-explorer-status").inner_text()
+    assert form.get_attribute("data-state") != "failed", f"{what}: {status}"
+
+
+def figure_of(page, form):
+    return page.locator(f'div.jps-plotly[id="{form.get_attribute("data-figure")}"]')
+
+
+def set_values(page, form, scenario: Scenario, values: dict) -> None:
+    """Set the form's controls to ``values`` (by index: a range input over its slider's values,
+    a menu's option) and announce the change as the reader's input would."""
+    indices = {}
+    for parameter in scenario.parameters:
+        if parameter.name in values:
+            options = parameter.values()
+            indices[parameter.name] = options.index(values[parameter.name])
+    page.evaluate("""([form, indices]) => {
+        for (const [name, index] of Object.entries(indices)) {
+            const control = form.elements[name];
+            if (control.type === 'range') { control.value = String(index); }
+            else { control.selectedIndex = index; }
+        }
+        form.dispatchEvent(new Event('input', {bubbles: true}));
+    }""", [form.element_handle(), indices])
+
+
+def press_to_move(control) -> None:
+    """Move a control one step from the keyboard: right/down, or left/up at the end."""
+    at_end = control.evaluate("c => c.type === 'range' ? Number(c.value) === Number(c.max) "
+                              ": c.selectedIndex === c.options.length - 1")
+    control.focus()
+    control.press(("ArrowLeft" if at_end else "ArrowRight") if control.evaluate(
+        "c => c.type") == "range" else ("ArrowUp" if at_end else "ArrowDown"))
+
+
+def check_keyboard(page, name: str) -> None:
+    """Every control of the explorer, focused and moved with an arrow key: the figure redraws
+    and the readout (an aria-live region) says something new."""
+    scenario, form = SCENARIOS[name], form_of(page, name)
+    figure_of(page, form).scroll_into_view_if_needed()
+    expect(figure_of(page, form)).to_have_attribute("data-drawn", "true")  # before comparing
+    form.scroll_into_view_if_needed()
+    expect(form.locator(".jps-explorer-status")).to_contain_text("first change starts")
+    expect(form).to_have_attribute("data-state", "idle")
+    for parameter in scenario.parameters:
+        where = f"{name}, control {parameter.name!r}"
+        setup = PRECONDITIONS.get((name, parameter.name))
+        if setup:
+            count = renders(form)
+            set_values(page, form, scenario, setup)
+            wait_render(page, form, count + 1, where)
+        control = form.locator(f'[name="{parameter.name}"]')
+        # Labelled (with its unit) and, for a slider, read out as number and unit.
+        unit = f" ({parameter.unit})" if isinstance(parameter, Slider) else ""
+        expect(control).to_have_accessible_name(parameter.label + unit)
+        if isinstance(parameter, Slider):
+            expect(control).to_have_attribute("aria-valuetext",
+                                              f"{_number(control)} {parameter.unit}")
+        drawing = page.evaluate(SIGNATURE, figure_of(page, form).element_handle())
+        readout = form.locator(".jps-readout-text").inner_text()
+        count = renders(form)
+        press_to_move(control)
+        wait_render(page, form, count + 1, where)
+        assert page.evaluate(SIGNATURE, figure_of(page, form).element_handle()) != drawing, \
+            f"{where}: the drawing did not change"
+        assert form.locator(".jps-readout-text").inner_text() != readout, \
+            f"{where}: the readout did not change"
+    expect(form).to_have_attribute("data-state", "ready")
+
+
+def _number(control) -> str:
+    """The shown number of a range input (its output element's text without the unit)."""
+    return control.evaluate("c => { const v = JSON.parse(c.dataset.values)[Number(c.value)];"
+                            " return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US')"
+                            " : String(Number(v.toPrecision(3))); }")
+
+
+def random_values(scenario: Scenario, rng: random.Random) -> dict:
+    return {p.name: rng.choice(p.values()) for p in scenario.parameters}
+
+
+def drawn(page, form, traces: list[dict]) -> list[dict]:
+    """The figure's data in the page, for the keys and traces the explorer sets."""
+    return page.evaluate("""([div, keys, count]) => div.data.slice(0, count).map(
+        t => Object.fromEntries(keys.map(k => [k, t[k] === undefined ? null : t[k]])))""",
+                         [figure_of(page, form).element_handle(), sorted(traces[0]),
+                          len(traces)])
+
+
+def check_equals_kernel(page, name: str) -> None:
+    """For 20 random parameter combinations, the numbers and texts of the figure's data in the
+    page equal CPython's rendering of the same values (both rounded alike), and so does the
+    readout."""
+    scenario, form = SCENARIOS[name], form_of(page, name)
+    rng = random.Random(f"{name}-2026")
+    for number in range(COMBINATIONS):
+        values = random_values(scenario, rng)
+        count = renders(form)
+        set_values(page, form, scenario, values)
+        wait_render(page, form, count + 1, f"{name}, combination {number}")
+        kernel = json.loads(json.dumps(scenario.rendered(**values)))
+        assert drawn(page, form, kernel["traces"]) == kernel["traces"], (name, values)
+        assert form.locator(".jps-readout-text").inner_text() == kernel["readout"], \
+            (name, values)
+
+
+def check_bad_input(page, name: str) -> None:
+    """A range input cannot be set past its ends; asked directly, the browser's compute rejects
+    an out-of-range value, an unknown option or an unknown parameter with the kernel's own
+    message."""
+    scenario, form = SCENARIOS[name], form_of(page, name)
+    bad = [{"nonsense": 1}]
+    for parameter in scenario.parameters:
+        if isinstance(parameter, Slider):
+            for typed, end in (("999", parameter.max), ("-999", parameter.min)):
+                picked = page.evaluate("""([form, name, typed]) => {
+                    const control = form.elements[name], was = control.value;
+                    control.value = typed;
+                    const value = window.japansecExplorers.values(form)[name];
+                    control.value = was;
+                    return value; }""", [form.element_handle(), parameter.name, typed])
+                assert picked == end, (name, parameter.name, typed)
+            bad.append({parameter.name: parameter.max + 1})
+        else:
+            bad.append({parameter.name: "not an option"})
+    for values in bad:
+        with pytest.raises(ValueError) as kernel:
+            scenario.view(**values)
+        answer = page.evaluate("([name, v]) => window.japansecExplorers.compute(name, v)",
+                               [name, values])
+        assert answer == {"error": str(kernel.value)}, (name, values)
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_explorers_on_the_page(browser, book_url: str, page_path: str) -> None:
+    """Every explorer of the page, offline: moved from the keyboard, compared with the kernel,
+    fed bad input (one page load, so Python starts once)."""
+    page, errors, refused = open_offline(browser, book_url + page_path)
+    try:
+        for name in PAGES[page_path]:
+            check_keyboard(page, name)
+            check_equals_kernel(page, name)
+            check_bad_input(page, name)
+        assert not errors, f"{page_path}: console errors: {errors}"
+        assert not refused, f"{page_path}: requests outside 127.0.0.1: {refused}"
+    finally:
+        page.close()
+
+
+def test_without_webassembly_the_page_says_so_and_keeps_the_default_view(browser,
+                                                                           book_url: str) -> None:
+    page = browser.new_page()
+    try:
+        page.add_init_script("delete window.WebAssembly")
+        page.goto(book_url + "chapters/alliance.html", wait_until="load")
+        form = form_of(page, "alliance")
+        readout = form.locator(".jps-readout-text").inner_text()
+        expect(form.locator(".jps-explorer-status")).to_contain_text("cannot run Python")
+        form.locator('[name="growth"]').focus()
+        form.locator('[name="growth"]').press("ArrowRight")
+        expect(form).to_have_attribute("data-state", "failed")
+        assert form.locator(".jps-readout-text").inner_text() == readout
+        assert readout == SCENARIOS["alliance"].rendered()["readout"]
+    finally:
+        page.close()
