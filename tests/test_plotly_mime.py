@@ -81,14 +81,15 @@ def test_summary_ranks_many_series_at_their_last_common_x() -> None:
             in figure_text.summary(figure))
 
 
-def test_summary_names_the_explorer_state_and_the_builders_sentence_first() -> None:
-    figure = go.Figure(go.Bar(x=[2026, 2027], y=[9.0, 9.5], name="Spending"))
-    figure.update_layout(meta={"summary": "Reached in FY2029."}, sliders=[{
-        "active": 1, "currentvalue": {"prefix": "Growth (% a year): "},
-        "steps": [{"label": "0"}, {"label": "5"}, {"label": "15"}]}])
-    text = figure_text.summary(figure.to_plotly_json())
-    assert text.startswith("Reached in FY2029. Spending: 9 at 2026 to 9.5 at 2027")
-    assert text.endswith("Values shown for: Growth (% a year) 5 (the slider runs from 0 to 15).")
+def test_summary_of_an_explorer_starts_with_its_readout_and_names_the_values_shown() -> None:
+    from japansec.scenarios.alliance import ALLIANCE
+
+    figure = ALLIANCE.static(growth=6).to_plotly_json()
+    text = figure_text.summary(figure)
+    assert text.startswith(ALLIANCE.rendered(growth=6)["readout"])
+    assert text.endswith("Values shown for: Probability of US support by 2035 0.7 0–1; Japan's "
+                         "capability growth 6 % a year; US contribution 2 × Japan's 2026 "
+                         "capability.")
 
 
 def test_figure_html_describes_the_figure_and_offers_the_same_rows_as_csv() -> None:

@@ -8,7 +8,8 @@ may add a sentence of its own in ``layout.meta.summary`` (computed from its data
 Which points are listed: every point of every trace, hidden ones included (a menu shows them),
 except traces drawn as lines only with hover switched off (``hoverinfo="skip"``): those connect
 points listed elsewhere (links between events, steps of a ladder). Gaps (``None``) are no points.
-An explorer's table and summary hold the figure as first drawn; its slider and menu state is named.
+An explorer's summary starts with its readout and names the parameter values shown; its table holds
+the figure as first drawn.
 """
 
 from __future__ import annotations
@@ -201,23 +202,29 @@ def _sentence(text: str) -> str:
 
 
 def state(figure: dict[str, Any]) -> str:
-    """For explorers: which slider value and menu entry the figure (and its table) shows."""
-    layout = figure.get("layout", {})
+    """For explorers: the parameter values the figure (and its table) shows, from the spec in
+    ``layout.meta["explorer"]``.
+
+    >>> state({"layout": {"meta": {"explorer": {"values": {"g": 5.0, "y": "fixed"}, "parameters": [
+    ...     {"kind": "slider", "name": "g", "label": "Growth", "unit": "% a year"},
+    ...     {"kind": "choice", "name": "y", "label": "Share of",
+    ...      "options": [["Fixed GDP", "fixed"]]},
+    ... ]}}}})
+    'Values shown for: Growth 5 % a year; Share of: Fixed GDP.'
+    """
+    meta = figure.get("layout", {}).get("meta")
+    explorer = meta.get("explorer") if isinstance(meta, dict) else None
+    if not explorer:
+        return ""
     parts = []
-    for slider in layout.get("sliders", []) or []:
-        steps = slider.get("steps", [])
-        if steps:
-            active = steps[slider.get("active", 0) or 0]
-            prefix = plain((slider.get("currentvalue") or {}).get("prefix", "")).rstrip(": ")
-            parts.append(f"{prefix or 'slider'} {plain(active.get('label'))} (the slider runs "
-                         f"from {plain(steps[0].get('label'))} to {plain(steps[-1].get('label'))})")
-    for menu in layout.get("updatemenus", []) or []:
-        buttons = menu.get("buttons", [])
-        if buttons and menu.get("type", "dropdown") == "dropdown" and any(
-                isinstance((b.get("args") or [None])[0], dict)
-                and "visible" not in b["args"][0] for b in buttons):
-            parts.append(plain(buttons[menu.get("active", 0) or 0].get("label")))
-    return f"Values shown for: {'; '.join(parts)}." if parts else ""
+    for parameter in explorer["parameters"]:
+        value = explorer["values"][parameter["name"]]
+        if parameter["kind"] == "slider":
+            parts.append(f"{parameter['label']} {_number(value)} {parameter['unit']}")
+        else:
+            label = next(label for label, option in parameter["options"] if option == value)
+            parts.append(f"{parameter['label']}: {label}")
+    return f"Values shown for: {'; '.join(parts)}."
 
 
 def _number(value: float) -> str:
@@ -278,9 +285,9 @@ def summary(figure: dict[str, Any]) -> str:
     'Share of GDP, %. Japan: 1.1 at 2022 to 1.4 at 2024; lowest 1.1 at 2022, highest 1.4 at 2024.'
     """
     layout = figure.get("layout", {})
-    meta = layout.get("meta")
-    sentences = [plain(meta.get("summary"))] if isinstance(meta, dict) and meta.get(
-        "summary") else []
+    meta = layout.get("meta") if isinstance(layout.get("meta"), dict) else {}
+    first = meta.get("summary") or (meta.get("explorer") or {}).get("readout")
+    sentences = [_sentence(plain(first))] if first else []
     _, subtitle = titles(figure)
     if subtitle:
         sentences.append(subtitle.rstrip("."))
