@@ -9,7 +9,10 @@ Measures, on this machine:
 - each page's own HTML weight and the size of each Plotly figure's JSON in it;
 - each live explorer's control-move time (model + figure update in a kernel), where defined;
 - Lighthouse (mobile defaults) on every page served compressed: performance, FCP, LCP, TBT, CLS
-  and bytes (scripts/page_speed.py; issue 16's targets).
+  and bytes (scripts/page_speed.py; issue 16's targets);
+- the explorers in the static page (scripts/explorer_speed.py; issue 17's targets): bytes added
+  before the first touch, Python's cold and warm start after it, the longest main-thread task,
+  and a control move to the redrawn figure.
 - the cost inside the suite of the clean-environment test (a new venv installs the book's wheel
   from the served book, runs a downloaded notebook and the course bundle; issue 15).
 
@@ -29,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import explorer_speed  # scripts/explorer_speed.py: Python in the page (cold, warm, moves)
 import nbformat
 import page_speed  # scripts/page_speed.py, beside this script (Lighthouse on every page)
 
@@ -77,10 +81,11 @@ def page_weights() -> dict[str, dict]:
 
 MEASURE_EXPLORERS = """
 import json, statistics, time
+from japansec.build.plotly_mime import figure_html
 from japansec.scenarios import ALL_SCENARIOS
 numbers = {}
 for scenario in ALL_SCENARIOS:
-    size = len(scenario.static().to_json()) / 1024
+    size = len(figure_html(scenario.static().to_plotly_json(), "f").encode()) / 1024
     panel = scenario.live()
     times = []
     for name, control in panel.controls.items():
@@ -96,8 +101,8 @@ print(json.dumps(numbers))
 
 
 def explorer_numbers() -> dict[str, dict]:
-    """Each explorer's static size, and the median time of a live control move measured in a
-    real kernel (nbclient), as an instructor would see it."""
+    """Each explorer's size in its page (figure, controls, data table), and the median time of a
+    live control move measured in a real kernel (nbclient), as an instructor would see it."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "measure.ipynb"
         nbformat.write(nbformat.v4.new_notebook(), path)
@@ -130,7 +135,7 @@ def main() -> int:
         flag = "" if info["page_kb"] <= TARGETS["page_kb"] else "   OVER TARGET"
         print(f"  {name:40s} {info['page_kb']:7.0f} KB   figures (KB): {figs}{flag}")
 
-    print("\nexplorers (static JSON size; live control move = model + in-place figure update):")
+    print("\nexplorers (size in the page; live control move = model + in-place figure update):")
     results["explorers"] = explorer_numbers()
     for name, info in results["explorers"].items():
         flag = "" if info["static_kb"] <= TARGETS["explorer_kb"] else "   OVER TARGET"
@@ -140,6 +145,9 @@ def main() -> int:
     print("\nLighthouse, mobile (targets: performance ≥ 90, FCP ≤ 1.8 s, LCP ≤ 2.5 s, "
           "TBT ≤ 200 ms, CLS ≤ 0.1):")
     results["lighthouse"] = page_speed.run(ROOT / "_build" / "html")
+
+    print("\nexplorers in the page (Python in the browser; targets in parentheses):")
+    results["explorers_in_the_page"] = explorer_speed.run(ROOT / "_build" / "html")
 
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
