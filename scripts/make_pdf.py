@@ -65,7 +65,7 @@ def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:
                 # japansec-math.js); printing asks for all of them at once.
                 page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
                 page.wait_for_function(
-                    "() => [...document.querySelectorAll('div.jps-plotly')]"
+                    "() => [...document.querySelectorAll('div.jps-plotly, div.jps-plotly-print')]"
                     ".every(d => d.getAttribute('data-drawn'))", timeout=60_000)
                 page.wait_for_function(
                     "() => !document.querySelector('.math') || "

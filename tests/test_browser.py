@@ -43,11 +43,13 @@ def open_page(browser, url: str) -> tuple[object, list[str], list[str], list[str
 
 
 def shown_figures(notebook: Path) -> tuple[int, int]:
-    """(figures, explorers) a notebook puts on its page: code cells (not live-only) whose last
-    statement calls a chapter figure (``figures.name(...)``) or an explorer's ``.static()``."""
+    """(figures, explorers) a notebook puts on its page: code cells (not live-only, not
+    print-only) whose last statement calls a chapter figure (``figures.name(...)``) or an
+    explorer's ``.static()``."""
     figures = explorers = 0
     for cell in nbformat.read(notebook, as_version=4).cells:
-        if cell.cell_type != "code" or "skip-execution" in cell.metadata.get("tags", []):
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type != "code" or "skip-execution" in tags or "print-only" in tags:
             continue
         body = ast.parse(cell.source).body
         last = body[-1] if body else None

@@ -75,8 +75,21 @@ def test_figures_are_drawn(pdfs, built_book) -> None:
     per drawn figure; the pages that hold them are rendered to images and must carry coloured marks
     (the bars and lines of the budget explorer most of all)."""
     pdf = pdfs["student"]
-    figures = (built_book / f"{PAGE}.html").read_text("utf-8").count('class="jps-plotly"')
+    page = (built_book / f"{PAGE}.html").read_text("utf-8")
+    figures = page.count('class="jps-plotly"') + page.count('class="jps-plotly-print"')
     texts = [_text(pdf, n, n) for n in range(1, _pages(pdf) + 1)]
     assert sum(t.count("Source:") for t in texts) == figures > 0
     colour = {n: _coloured_pixels(pdf, n) for n, t in enumerate(texts, 1) if "Source:" in t}
     assert min(colour.values()) > 1000 and max(colour.values()) > 5000, colour
+
+
+def test_explorers_print_at_their_defaults_and_at_the_exercises_settings(pdfs) -> None:
+    """The budget explorer prints with its readout at the defaults (its controls hidden), and
+    again at the setting its exercise asks for (each year's GDP), named under the figure."""
+    from japansec.scenarios.money import BUDGET
+
+    text = " ".join(_text(pdfs["student"]).split())
+    assert BUDGET.rendered()["readout"] in text
+    assert "change any value" not in text, "the explorer's controls were printed"
+    assert ("Budget explorer at the settings an exercise asks for. Values shown for: Defence "
+            "spending growth 5 % a year; Share of: Each year's GDP;") in text

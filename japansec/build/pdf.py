@@ -5,7 +5,9 @@ Debian's Chromium through Playwright (the browser the tests use; no browser down
 the book's as-of date, keeps links working inside the PDF (ids that repeat across pages are
 prefixed with the page's name), and either removes the exercise solutions (student edition) or
 opens them (instructor edition). Figures are drawn by the book's own scripts; the print CSS hides
-their controls (sliders, menus, the mode bar), so each explorer prints at its default state.
+their controls (the explorers' forms, Plotly's menus and mode bar), so each explorer prints at its
+default state with its readout, followed where an exercise asks for other settings by the figures
+of cells tagged ``print-only`` (hidden on screen).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ body { margin: 0; font-size: 10.5pt; }
 .jps-title-page .jps-as-of { font-size: 14pt; margin-top: 2em; }
 .slider-container, .updatemenu-container, .modebar-container, .rangeslider-container,
 .jps-quiz input, .headerlink, .toggle-button, button.copybtn,
-.cell_input { display: none !important; }
+.cell_input, form.jps-explorer fieldset, p.jps-explorer-status { display: none !important; }
+div.jps-print-only { display: block !important; break-inside: avoid; }
 div.jps-plotly { break-inside: avoid; }
 .solution, .exercise, figure, table { break-inside: avoid; }
 a { color: #0b4f8a; }
@@ -98,7 +101,8 @@ def print_page(build: Path, pages: list[str], edition: str, title: str, as_of: s
             f'<p class="jps-as-of">Facts and data as of <strong>{html.escape(as_of)}</strong>. '
             "Events after that date are not covered.</p>"
             "<p>Printed from the HTML book; figures show each explorer at its default "
-            "settings. The interactive version, with live explorers and self-check quizzes, is "
+            "settings and at the settings the exercises ask for. The interactive version, with "
+            "live explorers and self-check quizzes, is "
             "the HTML book.</p></section>"]
     for stem, article in articles.items():
         body.append(f'<section class="jps-print-page" id="{stem}--top">{article}</section>')

@@ -8,7 +8,9 @@ into a ``<div>`` plus the figure's JSON in a ``<script type="application/json">`
 comes a "Data" disclosure with the figure's summary (its accessible description), a table of the
 plotted values and a CSV download, generated from the same JSON (:mod:`japansec.build.figure_text`).
 An explorer's figure (its spec in ``layout.meta["explorer"]``) also gets its controls and readout
-(:mod:`japansec.build.explorers`). JupyterLab users are untouched: they keep Plotly's own renderer.
+(:mod:`japansec.build.explorers`). A cell tagged ``print-only`` (an explorer at the settings an
+exercise asks for) renders hidden on screen and drawn in the printed edition. JupyterLab users are
+untouched: they keep Plotly's own renderer.
 """
 
 from __future__ import annotations
@@ -79,6 +81,28 @@ def figure_html(figure: dict[str, Any], figure_id: str) -> str:
     )
 
 
+def print_figure_html(figure: dict[str, Any], figure_id: str) -> str:
+    """A figure for the printed edition only (a cell tagged ``print-only``: an explorer at the
+    settings an exercise asks for): hidden on screen, drawn when the page is printed, under a
+    caption naming the explorer and the values it shows."""
+    meta = figure.get("layout", {}).get("meta")
+    explorer = meta.get("explorer") if isinstance(meta, dict) else None
+    name = explorer["title"] if explorer else figure_title(figure)
+    layout = {k: v for k, v in figure.get("layout", {}).items() if k != "meta"}
+    payload = json.dumps({"data": figure.get("data", []), "layout": layout},
+                         separators=(",", ":"), allow_nan=False).replace("</", "<\\/")
+    height = layout.get("height") or 450
+    return (
+        f'<div class="jps-print-only"><p class="jps-print-caption"><em>{html.escape(name)} at '
+        f"the settings an exercise asks for.</em> {html.escape(figure_text.state(figure))}</p>\n"
+        f'<div class="jps-plotly-print" id="{figure_id}" role="figure" '
+        f'aria-label="{html.escape(figure_title(figure), quote=True)}" '
+        f'style="min-height:{int(height)}px"></div>\n'
+        f'<script type="application/json" class="jps-plotly-data" data-for="{figure_id}">'
+        f"{payload}</script></div>\n"
+    )
+
+
 class PlotlyMimeRenderer:
     """myst-nb MIME renderer plugin for Plotly's JSON output (see module docstring)."""
 
@@ -93,6 +117,8 @@ class PlotlyMimeRenderer:
         figure = data.content if isinstance(data.content, dict) else json.loads(data.content)
         digest = hashlib.sha1(json.dumps(figure, sort_keys=True).encode()).hexdigest()[:10]
         figure_id = f"jps-fig-{data.cell_index}-{data.output_index}-{digest}"
-        node = nodes.raw("", figure_html(figure, figure_id), format="html")
+        tags = (data.cell_metadata or {}).get("tags", [])
+        render = print_figure_html if "print-only" in tags else figure_html
+        node = nodes.raw("", render(figure, figure_id), format="html")
         node["classes"] += ["output", "plotly"]
         return [node]

@@ -122,7 +122,7 @@ def arms_race_figure(view: View) -> go.Figure:
                      range=[1, 4])
     fig.update_xaxes(type="log", title_text="Japan, US$ bn (log)", row=1, col=2, range=[1, 3.3])
     fig.update_yaxes(type="log", title_text="China, US$ bn (log)", row=1, col=2, range=[1, 4])
-    fig.update_layout(height=580, hovermode="closest", margin={"t": 100, "b": 210},
+    fig.update_layout(height=620, hovermode="closest", margin={"t": 100, "b": 250},
                       legend={"y": -0.2, "yanchor": "top", "orientation": "h"})
     titled(fig, "Would Japan and China spiral? Richardson's model, fitted to SIPRI",
            f"Defaults fitted to {FIT_YEARS[0]}–{FIT_YEARS[1]}; a teaching model, not a forecast")

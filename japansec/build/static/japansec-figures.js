@@ -127,8 +127,10 @@
     return Array.prototype.slice.call(document.querySelectorAll("div.jps-plotly"));
   }
 
+  /* Everything, print-only figures included (explorers at an exercise's settings). */
   function drawAll() {
-    return Promise.all(figures().map(draw));
+    var all = document.querySelectorAll("div.jps-plotly, div.jps-plotly-print");
+    return Promise.all(Array.prototype.map.call(all, draw));
   }
 
   function drawOnApproach() {
