@@ -18,13 +18,30 @@ from japansec.build.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_h
 def test_renders_plotly_json_as_div_and_data() -> None:
     figure = go.Figure(go.Bar(x=[1, 2], y=[3, 4]), layout={"title": "A <b>bold</b> title"})
     data = SimpleNamespace(mime_type=PLOTLY_MIME, content=json.loads(figure.to_json()),
-                           cell_index=3, output_index=0)
+                           cell_index=3, output_index=0, cell_metadata={})
     nodes = PlotlyMimeRenderer.handle_mime(None, data, inline=False)
     assert nodes is not None and len(nodes) == 1
     page = nodes[0].astext()
     assert 'class="jps-plotly"' in page and 'aria-label="A bold title"' in page
     payload = page.split('data-for="')[1].split(">", 1)[1].split("</script>")[0]
     assert json.loads(payload)["data"][0]["y"] == [3, 4]
+
+
+def test_a_print_only_cell_renders_hidden_with_its_values_named() -> None:
+    """A cell tagged print-only (an explorer at an exercise's settings): no figure the screen
+    draws, no controls; a caption naming the explorer and its values; the same figure JSON."""
+    from japansec.scenarios.alliance import ALLIANCE
+
+    data = SimpleNamespace(mime_type=PLOTLY_MIME, content=json.loads(
+        ALLIANCE.static(final_p=0.5).to_json()), cell_index=3, output_index=0,
+                           cell_metadata={"tags": ["remove-input", "print-only"]})
+    page = PlotlyMimeRenderer.handle_mime(None, data, inline=False)[0].astext()
+    assert page.startswith('<div class="jps-print-only">')
+    assert 'class="jps-plotly"' not in page and "<form" not in page
+    assert "Alliance-reliability explorer at the settings an exercise asks for." in page
+    assert "Probability of US support by 2035 0.5" in page
+    payload = page.split('data-for="')[1].split(">", 1)[1].split("</script>")[0]
+    assert json.loads(payload)["data"][0]["y"] == ALLIANCE.rendered(final_p=0.5)["traces"][0]["y"]
 
 
 def test_other_types_and_inline_are_left_to_myst_nb() -> None:
