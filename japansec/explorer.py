@@ -19,10 +19,10 @@ From that one declaration:
 - :meth:`Scenario.static` draws the figure at the defaults (or at given values) and carries the
   explorer's :meth:`~Scenario.spec` in ``layout.meta``; the book's page renders it with native,
   labelled form controls for every parameter and re-computes in the reader's browser
-  (``japansec.build.explorers`` and ``_static/japansec-explorers.js``) through :func:`render_json`;
-- :func:`render_json` is that browser face's entry point: the explorer's published file (spec and
-  context, :func:`published`) and the values in, the rounded traces and the readout out (or the
-  error message ``compute`` raised).
+  (``japansec.build.explorers`` and ``_static/japansec-explorers.js``) through
+  :func:`japansec.browser.render`;
+- in the browser, :func:`japansec.browser.render` rebuilds the scenario from its published file
+  (spec and context, :func:`published`; :meth:`Scenario.from_spec`) and renders it.
 
 Every value passes the parameter's check first, so an out-of-range or wrongly typed value is
 rejected with a ValueError naming the parameter and its allowed range, in both runtimes.
@@ -319,30 +319,14 @@ class Scenario:
         return panel
 
 
-def render_json(explorer: str, values: str) -> str:
-    """The browser's entry point: the explorer's published file (JSON text of ``{"spec": …,
-    "context": …}``, see :func:`published`) and the parameter ``values`` (JSON text) in;
-    ``{"traces": …, "readout": …}`` out, or ``{"error": message}`` when a value is rejected — the
-    same message the kernel raises. Both arrive as text, so that Python, not JavaScript, reads the
-    numbers (JavaScript would turn an option 0.0 into 0).
+def published(scenario: Scenario) -> str:
+    """The explorer's file for the browser: its spec and context as JSON text.
 
     >>> from japansec.scenarios.risk import DILEMMA
-    >>> file = published(DILEMMA)
-    >>> json.loads(render_json(file, '{"R": 4.5}'))["readout"]  # doctest: +ELLIPSIS
-    'With T 4, R 4.5, P 1 and S 0 the game is stag hunt; pure equilibria: (restrain, ...'
-    >>> render_json(file, '{"R": 9}')
-    '{"error": "R (R: both restrain) must be from 0 to 5 payoff, not 9"}'
+    >>> file = json.loads(published(DILEMMA))
+    >>> Scenario.from_spec(file["spec"], file["context"]).rendered(R=4.5) == DILEMMA.rendered(R=4.5)
+    True
     """
-    data = json.loads(explorer)
-    scenario = Scenario.from_spec(data["spec"], data["context"])
-    try:
-        return json.dumps(scenario.rendered(**json.loads(values)), allow_nan=False)
-    except ValueError as error:
-        return json.dumps({"error": str(error)})
-
-
-def published(scenario: Scenario) -> str:
-    """The explorer's file for the browser: its spec and context as JSON text."""
     return json.dumps({"spec": scenario.spec(), "context": scenario.context_data()},
                       separators=(",", ":"), allow_nan=False)
 

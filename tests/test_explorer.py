@@ -12,8 +12,10 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
+from japansec.browser import render
+from japansec.build import figure_text
 from japansec.build.explorers import BLOCKED, controls_html
-from japansec.explorer import Choice, Scenario, Slider, View, published, render_json
+from japansec.explorer import Choice, Scenario, Slider, View, published
 from japansec.scenarios import ALL_SCENARIOS
 
 SCENARIOS = ALL_SCENARIOS
@@ -157,31 +159,35 @@ def test_bad_parameters_are_rejected_by_name(values, message) -> None:
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
-def test_render_json_is_the_kernels_rendering(scenario: Scenario) -> None:
-    """The browser's entry point, fed the spec and context the site publishes, gives exactly
-    what the kernel renders; a value out of range gets the kernel's own message."""
-    file = published(scenario)
-    slider = next((p for p in scenario.parameters if isinstance(p, Slider)), None)
+def test_the_browsers_entry_point_renders_as_the_kernel_does(scenario: Scenario) -> None:
+    """japansec.browser.render, fed the published file and the page's figure, gives exactly what
+    the kernel renders, and the Data disclosure of the figure at those values; a value out of
+    range gets the kernel's own message."""
+    file, page_figure = published(scenario), scenario.static().to_json()
     values = {p.name: p.values()[0] for p in scenario.parameters}
-    assert json.loads(render_json(file, json.dumps(values))) == json.loads(
+    out = json.loads(render(file, json.dumps(values), page_figure, "f"))
+    assert {k: out[k] for k in ("traces", "readout")} == json.loads(
         json.dumps(scenario.rendered(**values)))
+    assert out["data_html"] == figure_text.data_disclosure(
+        json.loads(scenario.static(**values).to_json()), "f")
+    slider = next((p for p in scenario.parameters if isinstance(p, Slider)), None)
     if slider is not None:
         with pytest.raises(ValueError) as kernel:
             scenario.view(**{slider.name: slider.max + 1})
-        assert json.loads(render_json(file, json.dumps({slider.name: slider.max + 1}))) \
-            == {"error": str(kernel.value)}
+        assert json.loads(render(file, json.dumps({slider.name: slider.max + 1}), page_figure,
+                                 "f")) == {"error": str(kernel.value)}
 
 
 def test_computes_run_without_numpy_pandas_or_plotly() -> None:
     """In a fresh interpreter where numpy, pandas, plotly, ipywidgets and frictionless cannot be
     imported (as in the browser), every explorer renders from its spec and published context."""
-    files = {s.name: published(s) for s in SCENARIOS}
+    files = {s.name: [published(s), s.static().to_json()] for s in SCENARIOS}
     code = (f"import sys, json\nfor name in {BLOCKED!r}:\n    sys.modules[name] = None\n"
-            "from japansec.explorer import render_json\n"
+            "from japansec.browser import render\n"
             "files = json.loads(sys.stdin.read())\n"
-            "for name, f in files.items():\n"
-            "    out = json.loads(render_json(f, '{}'))\n"
-            "    assert out['traces'] and out['readout'], name\n"
+            "for name, (f, figure) in files.items():\n"
+            "    out = json.loads(render(f, '{}', figure, 'f'))\n"
+            "    assert out['traces'] and out['readout'] and out['data_html'], name\n"
             "print('ok', len(files))")
     result = subprocess.run([sys.executable, "-c", code], input=json.dumps(files),
                             capture_output=True, text=True)

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from japansec.build import figure_text
 from japansec.explorer import Scenario, Slider
 from japansec.scenarios import ALL_SCENARIOS
 
@@ -159,7 +160,7 @@ def drawn(page, form, traces: list[dict]) -> list[dict]:
 def check_equals_kernel(page, name: str) -> None:
     """For 20 random parameter combinations, the numbers and texts of the figure's data in the
     page equal CPython's rendering of the same values (both rounded alike), and so does the
-    readout."""
+    readout; for the first three, also the Data disclosure's summary and table."""
     scenario, form = SCENARIOS[name], form_of(page, name)
     rng = random.Random(f"{name}-2026")
     for number in range(COMBINATIONS):
@@ -171,6 +172,14 @@ def check_equals_kernel(page, name: str) -> None:
         assert drawn(page, form, kernel["traces"]) == kernel["traces"], (name, values)
         assert form.locator(".jps-readout-text").inner_text() == kernel["readout"], \
             (name, values)
+        if number < 3:  # the Data disclosure follows: summary and table of the values shown
+            figure = json.loads(scenario.static(**values).to_json())
+            data = form.locator("xpath=following-sibling::details[1]")
+            assert data.locator("p.jps-figure-summary").text_content() == figure_text.summary(
+                figure), (name, values)
+            rows = data.locator("tbody").evaluate(
+                "b => [...b.rows].map(r => [...r.cells].map(c => c.textContent))")
+            assert rows == figure_text.table(figure).rows, (name, values)
 
 
 def check_bad_input(page, name: str) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import plotly.graph_objects as go
 
 from japansec.build import figure_text
-from japansec.build.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_html, figure_title
+from japansec.build.plotly_mime import PLOTLY_MIME, PlotlyMimeRenderer, figure_html
 
 
 def test_renders_plotly_json_as_div_and_data() -> None:
@@ -57,7 +57,7 @@ def test_script_end_tags_in_text_cannot_break_the_page() -> None:
 
 
 def test_title_fallback() -> None:
-    assert figure_title({"layout": {}}) == "Interactive chart"
+    assert figure_text.title({"layout": {}}) == "Interactive chart"
 
 
 def test_data_table_lists_points_not_connecting_lines() -> None:

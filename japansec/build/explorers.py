@@ -6,8 +6,8 @@ An explorer's static figure (:meth:`japansec.explorer.Scenario.static`) carries 
 stepping through the slider's values, a menu for a choice), a status line and the readout in an
 ``aria-live`` region. ``_static/japansec-explorers.js`` wires them: the first touch of a control
 starts a module Web Worker (``_static/japansec-explorer-worker.mjs``) that loads Pyodide from the
-book's own files, unpacks the book's pure-Python modules and calls
-:func:`japansec.explorer.render_json` — the same ``compute`` the kernel runs.
+book's own files, unpacks the book's pure-Python modules and calls :func:`japansec.browser.render`
+— the same ``compute`` the kernel runs.
 
 :func:`publish` writes what the worker needs into the built site:
 
@@ -42,7 +42,7 @@ _FIND_MODULES = """
 import importlib, json, pkgutil, sys
 for name in {blocked!r}:
     sys.modules[name] = None  # importing it now raises ImportError
-import japansec.compute
+import japansec.browser, japansec.compute
 for module in pkgutil.iter_modules(japansec.compute.__path__, "japansec.compute."):
     importlib.import_module(module.name)
 print(json.dumps(sorted({{m.__name__: m.__file__ for m in list(sys.modules.values())
@@ -52,7 +52,8 @@ print(json.dumps(sorted({{m.__name__: m.__file__ for m in list(sys.modules.value
 
 
 def browser_modules() -> list[tuple[str, Path]]:
-    """The modules the computes import, as (module name, file), found in a fresh interpreter in
+    """The modules the browser's entry point (:mod:`japansec.browser`) and the computes import, as
+    (module name, file), found in a fresh interpreter in
     which numpy, pandas, plotly, ipywidgets and frictionless cannot be imported: an ImportError
     here means a compute reaches for something the browser does not have."""
     result = subprocess.run([sys.executable, "-c", _FIND_MODULES.format(blocked=BLOCKED)],

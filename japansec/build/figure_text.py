@@ -21,6 +21,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 # Series listed one by one in a summary; more series are ranked at their last common x instead.
 MAX_SERIES_SPELLED_OUT = 4
@@ -324,3 +325,33 @@ def csv_text(data: Table) -> str:
     writer.writerow(data.columns)
     writer.writerows(data.rows)
     return buffer.getvalue()
+
+
+def title(figure: dict[str, Any]) -> str:
+    """Return the figure's title text (its accessible name), or a generic label."""
+    return titles(figure)[0] or "Interactive chart"
+
+
+def data_disclosure(figure: dict[str, Any], figure_id: str) -> str:
+    """The "Data" disclosure under a figure: its summary (the figure's accessible description),
+    a CSV download and a table of exactly the plotted values, all from the figure's JSON."""
+    data = table(figure)
+    csv_url = "data:text/csv;charset=utf-8," + quote(csv_text(data), safe=",;:/()'")
+    slug = re.sub(r"[^a-z0-9]+", "-", title(figure).lower()).strip("-")[:60] or "figure"
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in data.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
+                   for row in data.rows)
+    rows = len(data.rows)
+    return (
+        f'<details class="jps-figure-data">\n<summary>Data: the values plotted, as a table and '
+        f"CSV</summary>\n"
+        f'<p class="jps-figure-summary" id="{figure_id}-summary">'
+        f"{html.escape(summary(figure))}</p>\n"
+        f'<p><a href="{html.escape(csv_url, quote=True)}" download="{slug}.csv">Download the '
+        f"{rows} row{'s' * (rows != 1)} as CSV</a></p>\n"
+        f'<div class="jps-table-scroll" role="region" tabindex="0" '
+        f'aria-label="{html.escape(title(figure), quote=True)}: data">'
+        f'<table class="jps-data-table" data-rows="{rows}">'
+        f"<caption>{html.escape(data.caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>\n</details>\n"
+    )

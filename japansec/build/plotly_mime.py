@@ -18,9 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import re
 from typing import Any
-from urllib.parse import quote
 
 from docutils import nodes
 
@@ -29,47 +27,16 @@ from japansec.build import explorers, figure_text
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
-def figure_title(figure: dict[str, Any]) -> str:
-    """Return the figure's title text (its accessible name), or a generic label."""
-    return figure_text.titles(figure)[0] or "Interactive chart"
-
-
-def data_disclosure(figure: dict[str, Any], figure_id: str) -> str:
-    """The "Data" disclosure under a figure: its summary (the figure's accessible description),
-    a CSV download and a table of exactly the plotted values, all from the figure's JSON."""
-    table = figure_text.table(figure)
-    csv_url = "data:text/csv;charset=utf-8," + quote(figure_text.csv_text(table), safe=",;:/()'")
-    slug = re.sub(r"[^a-z0-9]+", "-", figure_title(figure).lower()).strip("-")[:60] or "figure"
-    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
-                   for row in table.rows)
-    rows = len(table.rows)
-    return (
-        f'<details class="jps-figure-data">\n<summary>Data: the values plotted, as a table and '
-        f"CSV</summary>\n"
-        f'<p class="jps-figure-summary" id="{figure_id}-summary">'
-        f"{html.escape(figure_text.summary(figure))}</p>\n"
-        f'<p><a href="{html.escape(csv_url, quote=True)}" download="{slug}.csv">Download the '
-        f"{rows} row{'s' * (rows != 1)} as CSV</a></p>\n"
-        f'<div class="jps-table-scroll" role="region" tabindex="0" '
-        f'aria-label="{html.escape(figure_title(figure), quote=True)}: data">'
-        f'<table class="jps-data-table" data-rows="{rows}">'
-        f"<caption>{html.escape(table.caption)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>\n</details>\n"
-    )
-
-
 def figure_html(figure: dict[str, Any], figure_id: str) -> str:
     """Return the HTML that stands for one Plotly figure in a static page: the figure's div (named
     by its title, described by its summary), its JSON, and the Data disclosure."""
     meta = figure.get("layout", {}).get("meta")
     explorer = meta.get("explorer") if isinstance(meta, dict) else None
-    layout = {k: v for k, v in figure.get("layout", {}).items() if k != "meta"}
     payload = json.dumps(
-        {"data": figure.get("data", []), "layout": layout}, separators=(",", ":"),
-        allow_nan=False,
+        {"data": figure.get("data", []), "layout": figure.get("layout", {})},
+        separators=(",", ":"), allow_nan=False,
     ).replace("</", "<\\/")
-    label = html.escape(figure_title(figure), quote=True)
+    label = html.escape(figure_text.title(figure), quote=True)
     height = figure.get("layout", {}).get("height") or 450
     return (
         f'<div class="jps-plotly" id="{figure_id}" role="figure" aria-label="{label}" '
@@ -77,7 +44,7 @@ def figure_html(figure: dict[str, Any], figure_id: str) -> str:
         f'<script type="application/json" class="jps-plotly-data" data-for="{figure_id}">'
         f"{payload}</script>\n"
         + (explorers.controls_html(explorer, figure_id) + "\n" if explorer else "")
-        + data_disclosure(figure, figure_id)
+        + figure_text.data_disclosure(figure, figure_id)
     )
 
 
@@ -87,7 +54,7 @@ def print_figure_html(figure: dict[str, Any], figure_id: str) -> str:
     caption naming the explorer and the values it shows."""
     meta = figure.get("layout", {}).get("meta")
     explorer = meta.get("explorer") if isinstance(meta, dict) else None
-    name = explorer["title"] if explorer else figure_title(figure)
+    name = explorer["title"] if explorer else figure_text.title(figure)
     layout = {k: v for k, v in figure.get("layout", {}).items() if k != "meta"}
     payload = json.dumps({"data": figure.get("data", []), "layout": layout},
                          separators=(",", ":"), allow_nan=False).replace("</", "<\\/")
@@ -96,7 +63,7 @@ def print_figure_html(figure: dict[str, Any], figure_id: str) -> str:
         f'<div class="jps-print-only"><p class="jps-print-caption"><em>{html.escape(name)} at '
         f"the settings an exercise asks for.</em> {html.escape(figure_text.state(figure))}</p>\n"
         f'<div class="jps-plotly-print" id="{figure_id}" role="figure" '
-        f'aria-label="{html.escape(figure_title(figure), quote=True)}" '
+        f'aria-label="{html.escape(figure_text.title(figure), quote=True)}" '
         f'style="min-height:{int(height)}px"></div>\n'
         f'<script type="application/json" class="jps-plotly-data" data-for="{figure_id}">'
         f"{payload}</script></div>\n"

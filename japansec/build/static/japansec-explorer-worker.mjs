@@ -2,15 +2,16 @@
  *
  * On its first message the worker loads Pyodide from the book's own files (_static/pyodide/),
  * unpacks the book's pure-Python modules (_static/explorers/japansec-browser.zip) and imports
- * japansec.explorer.render_json. Each message {id, name, values} is answered with
- * {id, result: {traces, readout} | {error}} or {id, failure} when Python itself fails.
+ * japansec.browser.render. Each message {id, name, values, figure, figureId} (the figure's JSON
+ * as the page holds it, as text) is answered with {id, result: {traces, readout, data_html} |
+ * {error}}, or {id, failure} when Python itself fails.
  * Nothing is fetched from outside the site.
  */
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const HERE = new URL(".", import.meta.url);
 const SITE_PACKAGES = "/home/pyodide/japansec-browser";
-let python = null;          // the promise of render_json
+let python = null;          // the promise of japansec.browser.render
 const explorers = new Map(); // name -> promise of its published file, as JSON text
 
 async function startPython() {
@@ -19,7 +20,7 @@ async function startPython() {
   if (!response.ok) { throw new Error(`could not load the book's modules (${response.status})`); }
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: SITE_PACKAGES });
   pyodide.runPython(`import sys\nsys.path.insert(0, "${SITE_PACKAGES}")`);
-  return pyodide.pyimport("japansec.explorer").render_json;
+  return pyodide.pyimport("japansec.browser").render;
 }
 
 function explorer(name) {
@@ -34,13 +35,14 @@ function explorer(name) {
 }
 
 self.onmessage = async (event) => {
-  const { id, name, values } = event.data;
+  const { id, name, values, figure, figureId } = event.data;
   try {
     python = python || startPython();
     const render = await python;
     if (name === undefined) { self.postMessage({ id, result: null }); return; }
     const file = await explorer(name);
-    self.postMessage({ id, result: JSON.parse(render(file, JSON.stringify(values))) });
+    const answer = render(file, JSON.stringify(values), figure, figureId);
+    self.postMessage({ id, result: JSON.parse(answer) });
   } catch (error) {
     self.postMessage({ id, failure: String(error && error.message || error) });
   }

@@ -5,8 +5,8 @@
  * through the values in its data-values), a <select> per choice, a status line and the readout
  * (aria-live). Nothing runs until the reader first touches a control: then one module Web Worker
  * (_static/japansec-explorer-worker.mjs) starts Python (Pyodide, from the book's own files), and
- * every change sends the form's values to it; the answer restyles the figure's traces and
- * rewrites the readout. While a computation runs, later changes wait, and only the newest is sent.
+ * every change sends the form's values to it; the answer restyles the figure's traces,
+ * rewrites the readout and re-makes the Data disclosure under the form (summary, table, CSV). While a computation runs, later changes wait, and only the newest is sent.
  *
  * The form's data-state is idle | starting | computing | ready | failed (no WebAssembly, or
  * Python failed); data-renders counts the results applied. window.japansecExplorers.compute(name,
@@ -61,8 +61,17 @@
     });
   }
 
-  function compute(name, values) {
-    return ask({name: name, values: values});
+  /* The figure's JSON as the page holds it (text: Python reads the numbers). */
+  function figureText(figureId) {
+    return document.querySelector('script.jps-plotly-data[data-for="' + figureId + '"]')
+      .textContent;
+  }
+
+  /* The explorer's next state for these values: {traces, readout, data_html} or {error}. */
+  function compute(name, values, figureId) {
+    var form = document.querySelector('form.jps-explorer[data-explorer="' + name + '"]');
+    figureId = figureId || form.getAttribute("data-figure");
+    return ask({name: name, values: values, figure: figureText(figureId), figureId: figureId});
   }
 
   /* The form's parameter values: a range input's value indexes its data-values. */
@@ -103,6 +112,15 @@
       return window.Plotly.restyle(div, restyleUpdate(result.traces), indices);
     }).then(function () {
       form.querySelector(".jps-readout-text").textContent = result.readout;
+      /* The Data disclosure (summary, table, CSV) re-made for the new values, kept open if it
+       * was. */
+      var old = form.nextElementSibling;
+      if (old && old.matches("details.jps-figure-data")) {
+        var open = old.open;
+        old.insertAdjacentHTML("afterend", result.data_html);
+        old.remove();
+        form.nextElementSibling.open = open;
+      }
       form.setAttribute("data-renders", String(Number(form.getAttribute("data-renders") || 0) + 1));
     });
   }
