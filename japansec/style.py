@@ -19,6 +19,7 @@ from functools import cache
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.io._base_renderers import PlotlyRenderer  # the class behind "plotly_mimetype"
 
 from japansec import data
 from japansec.text import wrap
@@ -225,6 +226,23 @@ def offline_base_map(widget: go.FigureWidget) -> go.FigureWidget:
     if any(trace.type in ("scattergeo", "choropleth") for trace in widget.data):
         widget._config = {**widget._config, "topojsonURL": base_map_url()}
     return widget
+
+
+class OfflineMapsRenderer(PlotlyRenderer):
+    """Plotly's mime-type renderer (JupyterLab, VS Code, nteract), with the book's base map handed
+    to plotly.js in the output's config when the figure has a map (see :func:`base_map_url`), so a
+    static map shown in a notebook draws with no internet, as the live panels do."""
+
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        bundle = super().to_mimebundle(fig_dict)
+        if any(t.get("type") in ("scattergeo", "choropleth") for t in fig_dict.get("data", [])):
+            figure = bundle["application/vnd.plotly.v1+json"]
+            figure["config"] = {**figure.get("config", {}), "topojsonURL": base_map_url()}
+        return bundle
+
+
+for _name in ("plotly_mimetype", "jupyterlab", "nteract", "vscode"):
+    pio.renderers[_name] = OfflineMapsRenderer()
 
 
 def regional_geo(fig: go.Figure, lon: tuple[float, float] = (115, 150),

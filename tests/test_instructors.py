@@ -304,17 +304,22 @@ def _blocker(base: str, seen: list[str]):
 @pytest.mark.browser
 def test_live_map_draws_the_book_base_map_offline(browser, tmp_path: Path) -> None:
     """The reach explorer's live FigureWidget, drawn by plotly.js in Chromium with the widget's own
-    config (as JupyterLab's and Colab's widget managers do): the map draws its land from the
+    config (as JupyterLab's and Colab's widget managers do), and its static figure with the config
+    of the mime bundle a notebook shows (JupyterLab's renderer): each map draws its land from the
     book's base map and asks nothing of Plotly's CDN. Without that config it would."""
     import plotly
+    import plotly.io as pio
 
     from japansec.scenarios.missiles import REACH
 
     widget = REACH.live().figure
+    static = pio.renderers["plotly_mimetype"].to_mimebundle(REACH.static().to_dict())
     shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", tmp_path)
     (tmp_path / "index.html").write_text(LIVE_MAP_PAGE, encoding="utf-8")
     results = {}
-    for case, config in (("book", widget._config), ("plotly default", {})):
+    for case, config in (("book", widget._config),
+                         ("static", static["application/vnd.plotly.v1+json"].get("config", {})),
+                         ("plotly default", {})):
         (tmp_path / "figure.json").write_text(json.dumps(
             {"data": widget.to_dict()["data"], "layout": widget.to_dict()["layout"],
              "config": config}), encoding="utf-8")
@@ -331,8 +336,9 @@ def test_live_map_draws_the_book_base_map_offline(browser, tmp_path: Path) -> No
                                  ".length, 0)")
             results[case] = (page.get_attribute("body", "data-drawn"), land, offsite)
             page.close()
-    drawn, land, offsite = results["book"]
-    assert drawn == "yes" and land > 10_000 and not offsite, results["book"]
+    for case in ("book", "static"):
+        drawn, land, offsite = results[case]
+        assert drawn == "yes" and land > 10_000 and not offsite, (case, results[case])
     assert any("cdn.plot.ly" in u for u in results["plotly default"][2]), \
         f"the control case asked no CDN: the test cannot tell: {results['plotly default']}"
 
