@@ -67,6 +67,7 @@ def test_bytes_before_interaction_within_budget(browser, compressed_url: str,
         assert total_kb <= BUDGET_KB, (
             f"{page_path}: {total_kb:.0f} KB before interaction (budget {BUDGET_KB} KB); "
             f"largest: {[(u.rsplit('/', 1)[-1], round(n / 1024)) for u, n in largest]}")
+        assert not [u for u in transferred if "webfonts" in u], f"{page_path}: an icon font"
         assert not any("fontawesome.js" in url for url in transferred), \
             f"{page_path}: still loads Font Awesome's script"
     finally:
@@ -127,5 +128,109 @@ def test_theme_icons_inline_and_buttons_named_by_their_text(browser, compressed_
         # Dark mode still switches: the icon for the new mode shows.
         switch.click()
         assert page.evaluate("document.documentElement.dataset.mode") in ("light", "dark", "auto")
+    finally:
+        context.close()
+
+
+STYLE_SNAPSHOT = """() => {
+    // Each element's box on the page and the computed properties that decide how it looks (for
+    // it and its ::before/::after), one string per element; not inside the figures' SVG, which
+    // Plotly styles itself. Transitions are off, so that what is compared is each element's final
+    // style, not a colour half-way through a change. (All ~380 properties of ~6,000 elements take
+    // minutes; the box catches what the others would change in the layout.)
+    const props = ['display', 'position', 'visibility', 'opacity', 'color', 'background-color',
+        'background-image', 'font-family', 'font-size', 'font-weight', 'font-style',
+        'line-height', 'text-align', 'text-decoration-line', 'text-transform', 'white-space',
+        'border-top-width', 'border-top-style', 'border-top-color', 'border-left-width',
+        'border-left-color', 'border-radius', 'box-shadow', 'outline-style', 'cursor',
+        'overflow-x', 'z-index', 'content', 'mask-image', 'list-style-type', 'fill'];
+    const off = document.createElement('style');
+    off.textContent = '*, ::before, ::after { transition: none !important; '
+                      + 'animation: none !important }';
+    document.head.append(off);
+    const out = [];
+    for (const [i, el] of [...document.querySelectorAll('body *:not(svg *)')].entries()) {
+        const box = el.getBoundingClientRect();
+        const parts = [`${i} ${el.tagName}.${el.getAttribute('class') || ''}`,
+                       [box.x, box.y, box.width, box.height].map(Math.round).join(',')];
+        for (const pseudo of [null, '::before', '::after']) {
+            const cs = getComputedStyle(el, pseudo);
+            if (pseudo && (cs.content === 'none' || cs.content === 'normal')) continue;
+            parts.push((pseudo || '') + props.map(p => p + ':' + cs.getPropertyValue(p)).join(';'));
+        }
+        out.push(parts.join(' '));
+    }
+    off.remove();
+    return out;
+}"""
+
+UNBUNDLE = """async () => {
+    // Link the original stylesheets the bundle was made from, in order, in place of the bundle.
+    const bundle = document.querySelector('link[data-japansec-bundles]');
+    const base = new URL('.', bundle.href);
+    const loads = bundle.dataset.japansecBundles.split(' ').map(name => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = new URL(name, base).href;
+        const loaded = new Promise((ok, fail) => { link.onload = ok; link.onerror = fail; });
+        bundle.before(link);
+        return loaded;
+    });
+    await Promise.all(loads);
+    bundle.remove();
+}"""
+
+STYLE_PAGES = ["chapters/money.html", "chapters/data-sources.html", "chapters/check-claims.html",
+               "chapters/instructor-guide.html", "search.html"]
+
+
+@pytest.mark.parametrize("page_path", STYLE_PAGES)
+def test_stylesheet_bundle_styles_every_element_as_the_originals(browser, compressed_url: str,
+                                                               page_path: str) -> None:
+    """The purged one-file stylesheet (``japansec.build.css_bundle``) gives every element the
+    computed style the theme's original stylesheets give it, in light and dark mode, on a phone
+    and on a desktop."""
+    for viewport in (PHONE, {"width": 1280, "height": 900}):
+        for mode in ("light", "dark"):
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            try:
+                page.add_init_script(f"localStorage.setItem('mode', '{mode}')")
+                page.goto(compressed_url + page_path, wait_until="load")
+                assert page.locator("link[rel=stylesheet]").count() == 1, \
+                    f"{page_path}: more than one stylesheet linked"
+                bundled = page.evaluate(STYLE_SNAPSHOT)
+                page.evaluate(UNBUNDLE)
+                original = page.evaluate(STYLE_SNAPSHOT)
+                assert len(bundled) == len(original) > 100
+                differ = [(b, o) for b, o in zip(bundled, original, strict=True) if b != o]
+                detail = ""
+                if differ:
+                    b, o = differ[0]
+                    b_props, o_props = set(b.split(";")), set(o.split(";"))
+                    detail = (f"first: {b.split(' ', 2)[1]}: bundle {sorted(b_props - o_props)[:4]}"
+                              f" originals {sorted(o_props - b_props)[:4]}")
+                assert not differ, (f"{page_path} ({mode}, {viewport['width']} px): "
+                                    f"{len(differ)} elements styled differently; {detail}")
+            finally:
+                context.close()
+
+
+def test_search_from_a_chapter_finds_pages(browser, compressed_url: str) -> None:
+    """The search scripts and index load only on the search page; searching from a chapter's
+    search box still lands there and lists the pages that hold the word."""
+    context, page, transferred = open_phone(browser, compressed_url + "chapters/glossary.html")
+    try:
+        assert not [u for u in transferred if "searchindex" in u or "searchtools" in u]
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.keyboard.press("Control+k")
+        box = page.locator("#pst-search-dialog input[name=q]")
+        box.fill("Tomahawk")
+        box.press("Enter")
+        page.wait_for_url("**/search.html?q=Tomahawk*")
+        results = page.locator("#search-results ul.search li a")
+        results.first.wait_for(timeout=15_000)
+        found = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert any("missiles.html" in href for href in found), found
     finally:
         context.close()

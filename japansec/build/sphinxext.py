@@ -9,7 +9,8 @@
   and only when the math nears the viewport (``japansec-math.js``).
 - The theme's pages are lightened after writing (``japansec.build.theme``: inline SVG icons instead
   of Font Awesome's script; buttons named by their visible text); the theme's own scripts, which
-  nothing on the page needs before it is drawn, are deferred.
+  nothing on the page needs before it is drawn, are deferred. Then each page's eleven stylesheets
+  become one bundle of the rules that can match the book (``japansec.build.css_bundle``).
 - Large text files get precompressed ``.gz`` and ``.br`` siblings (``js/compress.mjs``) for hosts
   that serve them (and for ``japansec.build.serve``).
 - The offline base map for geo figures (``data/topojson/world_50m.json``) goes to
@@ -39,6 +40,7 @@ from sphinx.application import Sphinx
 
 from japansec import data
 from japansec.build import distribute, explorers
+from japansec.build.css_bundle import bundle_site
 from japansec.build.theme import lighten_site
 from japansec.style import BASE_MAP
 
@@ -114,6 +116,7 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
     distribute.publish(Path(app.outdir), notebooks, datetime.date.today().isoformat())
     explorers.publish(static)
     lighten_site(Path(app.outdir), static / "scripts" / "fontawesome.js")
+    bundle_site(Path(app.outdir))
     node_tool("compress.mjs", str(app.outdir))
 
 

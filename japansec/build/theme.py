@@ -6,9 +6,12 @@ every page (1.5 MB, 0.54 MB compressed) to draw about a dozen icons, plus its ic
 - each ``<i class="fa-…">`` (or empty ``<span class="fa-…">``) icon in a page becomes the same
   icon as inline SVG, its path read from the theme's own Font Awesome script (so the icons stay
   the theme's, at its version), and the script tag is dropped; the icons the theme's CSS draws
-  with the icon font (admonition titles) are drawn as SVG masks instead (``japansec-icons.css``),
+  with the icon font (admonition titles, download links) are drawn as SVG masks instead
+  (``japansec-icons.css``),
   so no page downloads the icon fonts;
-- Sphinx's search scripts, loaded in ``<head>`` on every page, are deferred; the page links
+- Sphinx's search scripts and the search index (40 KB compressed), loaded in ``<head>`` on every
+  page, stay only on the search page, deferred (the theme's search box only sends the reader
+  there: the book does not search as you type); the page links
   ``basic.css`` itself instead of through ``theme.css``'s ``@import`` (one request less in a
   chain), and does not preload scripts that are only needed after the first paint;
 - the search button's accessible name is its visible text ("Search Ctrl+K") and the colour-mode
@@ -35,10 +38,12 @@ PREFIX = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far",
 # Classes of Font Awesome's own that are no icon name.
 NOT_NAMES = {"fa-lg", "fa-xs", "fa-sm", "fa-xl", "fa-2x", "fa-fw", "fa-solid", "fa-regular",
              "fa-brands"}
-# The theme loads Sphinx's search tools in <head> on every page (for its search pop-up): deferred,
-# they no longer block the first paint (searchindex.js still runs after searchtools.js).
+# The theme loads Sphinx's search tools in <head> on every page, for searching as one types, which
+# the book leaves off (``search_as_you_type``): on the search page they are deferred (no longer
+# blocking the first paint; searchindex.js still runs after searchtools.js), elsewhere dropped.
 SEARCH_SCRIPTS = re.compile(
-    r'<script src="([^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))">')
+    r'\s*<script src="([^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
+    r'searchindex\.js))"></script>')
 # The theme's styles/theme.css holds only `@import "../basic.css"`: a request chained behind
 # another on the way to the first paint. The page links basic.css itself instead.
 THEME_CSS = re.compile(r'<link href="([^"]*_static/)styles/theme\.css[^"]*" rel="stylesheet" />')
@@ -94,8 +99,11 @@ focusable="false" viewBox="0 0 512 512"><path fill="currentColor" d="M1 1z"/></s
 
 ICON_VAR = re.compile(
     r'(--pst-icon-[a-z-]+):(?:"([^"\\]|\\[0-9a-f]{4})"|var\((--pst-icon-[a-z-]+)\))')
-TITLE_ICON_RULE = re.compile(r'([^{}]*admonition-title:{1,2}after[^{}]*)\{[^}]*?'
-                             r'content:\s*(var\(--pst-icon-[a-z-]+\)|"(?:[^"\\]|\\[0-9a-f]{4})")')
+# A rule that draws an icon of the font in a ::before/::after: the admonition titles (by variable
+# or glyph), and any other rule by one of the theme's --pst-icon-* variables (download links, …).
+ICON_RULE = re.compile(r'(?P<selector>[^{}]*?(?P<title>admonition-title)?:{1,2}(?:before|after)'
+                       r'[^{}]*)\{(?P<body>[^}]*?content:\s*(?P<content>var\(--pst-icon-[a-z-]+\)'
+                       r'|"(?:[^"\\]|\\[0-9a-f]{4})")[^}]*)\}')
 
 
 def _code(value: str, variables: dict[str, str]) -> str | None:
@@ -109,14 +117,18 @@ def _code(value: str, variables: dict[str, str]) -> str | None:
     return f"{ord(value):x}" if len(value) == 1 else None
 
 
-def title_icon_css(stylesheets: str, icons: Icons) -> str:
-    r"""CSS that draws the admonition-title icons the theme's stylesheets draw with the Font
-    Awesome font as SVG masks instead, so no page downloads the font for them.
+def font_icon_css(stylesheets: str, icons: Icons) -> str:
+    r"""CSS that draws the icons the theme's stylesheets draw with the Font Awesome font in a
+    ``::before``/``::after`` (admonition titles, download links) as SVG masks instead, so that no
+    page downloads the font for them. An icon with no size of its own gets 1em by 1em.
 
     >>> css = (':root{--pst-icon-bell:"\\f0f3";--pst-icon-admonition-default:var(--pst-icon-bell)}'
-    ...        '.admonition>.admonition-title:after{content:var(--pst-icon-admonition-default)}')
-    >>> out = title_icon_css(css, {("fas", "f0f3"): (448, 512, "M0 0z")})
-    >>> out.startswith('.admonition>.admonition-title:after{content:"";'), "viewBox" in out
+    ...        '.admonition>.admonition-title:after{content:var(--pst-icon-admonition-default);'
+    ...        'width:1rem}a.download:before{content:var(--pst-icon-bell)}')
+    >>> out = font_icon_css(css, {("fas", "f0f3"): (448, 512, "M0 0z")}).splitlines()
+    >>> out[0].startswith('.admonition>.admonition-title:after{content:"";'), "width" in out[0]
+    (True, False)
+    >>> out[1].startswith('a.download:before{content:"";'), "width:1em" in out[1]
     (True, True)
     """
     stylesheets = re.sub(r"/\*.*?\*/", "", stylesheets, flags=re.S)
@@ -124,22 +136,29 @@ def title_icon_css(stylesheets: str, icons: Icons) -> str:
     for name, glyph, alias in ICON_VAR.findall(stylesheets):
         variables[name] = f"var({alias})" if alias else f'"{glyph}"'
     rules = []
-    for selector, content in TITLE_ICON_RULE.findall(stylesheets):
+    for rule in ICON_RULE.finditer(stylesheets):
+        content = rule["content"]
+        if not (rule["title"] or content.startswith("var(")):
+            continue  # Font Awesome's own .fa-*:before rules: the page's icons are inline SVG
         code = _code(content, variables)
-        if code is None or ("fas", code) not in icons:
-            raise ValueError(f"admonition icon {content!r} ({selector.strip()}): not found in the "
+        found = [icons[(prefix, code)] for prefix in ("fas", "fab") if (prefix, code) in icons]
+        if code is None or not found:
+            raise ValueError(f"icon {content!r} ({rule['selector'].strip()}): not found in the "
                              "theme's Font Awesome: update japansec/build/theme.py")
-        width, height, path = icons[("fas", code)]
+        width, height, path = found[0]
         svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'>"
                f"<path d='{path}'/></svg>")
         mask = f'url("data:image/svg+xml,{quote(svg)}") center / contain no-repeat'
-        rules.append(f'{selector.strip()}{{content:"";font:inherit;background-color:currentColor;'
-                     f"-webkit-mask:{mask};mask:{mask}}}")
+        size = ("" if re.search(r"(?:^|;)\s*width:", rule["body"])
+                else "display:inline-block;width:1em;height:1em;vertical-align:-.125em;")
+        rules.append(f'{rule["selector"].strip()}{{content:"";font:inherit;{size}'
+                     f"background-color:currentColor;-webkit-mask:{mask};mask:{mask}}}")
     return "\n".join(rules) + "\n"
 
 
-def lighten_page(page: str, icons: Icons) -> str:
-    """One page with inline SVG icons, no Font Awesome script, and buttons named by their text.
+def lighten_page(page: str, icons: Icons, search_page: bool = False) -> str:
+    """One page with inline SVG icons, no Font Awesome script, search scripts only on the search
+    page, and buttons named by their text.
 
     >>> icons = {("fas", "magnifying-glass"): (512, 512, "M0 0z")}
     >>> page = (SEARCH_BUTTON + '><i class="fa-solid fa-magnifying-glass"></i> '
@@ -151,7 +170,8 @@ def lighten_page(page: str, icons: Icons) -> str:
     page = FA_SCRIPT.sub("", page)
     page = THEME_CSS.sub(r'<link href="\1basic.css" rel="stylesheet" />', page)
     page = PRELOADS.sub("", page)
-    page = SEARCH_SCRIPTS.sub(r'<script defer src="\1">', page)
+    search = r'\n    <script defer src="\1"></script>' if search_page else ""
+    page = SEARCH_SCRIPTS.sub(search, page)
     page = ICON.sub(lambda m: svg_icon(m["attrs"], m["cls"], icons), page)
     # The search button's name comes from its visible text ("Search Ctrl+K").
     page = page.replace(SEARCH_BUTTON, SEARCH_BUTTON.replace(' aria-label="Search"', ""))
@@ -167,7 +187,7 @@ def lighten_site(outdir: Path, fontawesome_js: Path) -> int:
                             [*sorted(static.glob("*.css")), *sorted(static.glob("styles/*.css"))]
                             if p.name != ICONS_CSS)
     (static / ICONS_CSS).write_text(
-        title_icon_css(stylesheets, fontawesome_icons(script, key="code")), encoding="utf-8")
+        font_icon_css(stylesheets, fontawesome_icons(script, key="code")), encoding="utf-8")
     icons = fontawesome_icons(script)
     if not icons:
         raise ValueError(f"{fontawesome_js}: no icons found: has the theme's Font Awesome build "
@@ -175,7 +195,7 @@ def lighten_site(outdir: Path, fontawesome_js: Path) -> int:
     changed = 0
     for path in sorted(outdir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        new = lighten_page(text, icons)
+        new = lighten_page(text, icons, search_page=path == outdir / "search.html")
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
