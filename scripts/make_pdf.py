@@ -55,6 +55,8 @@ def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for edition in editions:
+                # The print page lives in the built book only while it prints (its links and
+                # scripts are relative): left there, the next build would take it for a page.
                 name = f"print-{edition}.html"
                 (BUILD / "chapters" / name).write_text(
                     print_page(BUILD, pages, edition, title, as_of), encoding="utf-8")
@@ -87,6 +89,8 @@ def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:
             browser.close()
     finally:
         server.shutdown()
+        for edition in editions:
+            (BUILD / "chapters" / f"print-{edition}.html").unlink(missing_ok=True)
     return written
 
 

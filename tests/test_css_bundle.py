@@ -47,6 +47,17 @@ def test_one_bundle_of_the_rules_that_can_match(tmp_path: Path) -> None:
     assert f'href="_static/{name}"' in (site / "index.html").read_text()
 
 
+def test_bundling_again_gives_the_same_pages(tmp_path: Path) -> None:
+    """An incremental build leaves pages it did not rewrite linked to the last bundle: bundling
+    again reads the stylesheets that bundle lists and gives the same pages and bundle."""
+    site = make_site(tmp_path)
+    first = bundle_site(site)
+    pages = {p: p.read_text() for p in site.rglob("*.html")}
+    assert bundle_site(site) == first
+    assert {p: p.read_text() for p in site.rglob("*.html")} == pages
+    assert [p.name for p in (site / "_static").glob("bundle-*")] == list(first)
+
+
 def test_a_missing_stylesheet_names_page_and_file(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     (site / "_static" / "basic.css").unlink()

@@ -190,6 +190,15 @@ def _site_path(page: Path, href: str, outdir: Path) -> str | None:
         return None
 
 
+def _sheets(link: str, page: Path, outdir: Path) -> list[str]:
+    """The stylesheets (paths in the site) a ``<link>`` stands for: its own, or, for a bundle
+    linked by an earlier build (a page an incremental build did not rewrite), those it lists."""
+    listed = re.search(BUNDLE_ATTRIBUTE + r'="([^"]*)"', link)
+    if listed:
+        return [f"_static/{name}" for name in html.unescape(listed[1]).split()]
+    return [_site_path(page, HREF.search(link)[1], outdir)]
+
+
 def bundle_site(outdir: Path) -> dict[str, int]:
     """Replace the stylesheet links of every page under ``outdir`` by one purged bundle per
     distinct list of stylesheets; return each bundle's name and its size in bytes."""
@@ -214,7 +223,7 @@ def bundle_site(outdir: Path) -> dict[str, int]:
                  if _site_path(page, HREF.search(m[0])[1], outdir)]
         if not links:
             continue
-        sheets = tuple(_site_path(page, HREF.search(m[0])[1], outdir) for m in links)
+        sheets = tuple(sheet for m in links for sheet in _sheets(m[0], page, outdir))
         if sheets not in bundles:
             parts = []
             for sheet in sheets:

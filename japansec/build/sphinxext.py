@@ -260,7 +260,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", check_addresses)
     app.connect("config-inited", launch_only_with_a_repository)
     app.connect("html-page-context", add_figure_scripts)
-    app.connect("build-finished", copy_static_files)
+    # After the other extensions (the theme writes its pygments.css at build-finished), so that
+    # the stylesheet bundle and the compressed copies are made from the final files.
+    app.connect("build-finished", copy_static_files, priority=900)
     app.add_css_file("japansec.css")
     app.add_css_file("japansec-icons.css")  # written after the build (japansec.build.theme)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
