@@ -234,3 +234,36 @@ def test_search_from_a_chapter_finds_pages(browser, compressed_url: str) -> None
         assert any("missiles.html" in href for href in found), found
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], 1280])
+def test_sidebar_buttons_open_the_sidebars(browser, compressed_url: str, width: int) -> None:
+    """The visible sidebar buttons work: on a phone the navigation button opens the book's
+    navigation and the contents button the page's contents (as dialogs); on a desktop the
+    navigation button hides the left sidebar."""
+    context = browser.new_context(viewport={"width": width, "height": 823})
+    page = context.new_page()
+    try:
+        page.goto(compressed_url + "chapters/risk.html", wait_until="load")
+        page.locator("button.primary-toggle:visible").click()
+        if width < 992:
+            dialog = page.locator("dialog#pst-primary-sidebar-modal")
+            expect_open(dialog)
+            assert dialog.get_by_role("link", name=re.compile("Missiles and reach")).is_visible()
+            page.keyboard.press("Escape")
+            page.locator("button.secondary-toggle:visible").click()
+            dialog = page.locator("dialog#pst-secondary-sidebar-modal")
+            expect_open(dialog)
+            assert dialog.get_by_role("link", name="Overview").is_visible()
+        else:
+            # The theme slides the sidebar out (a short transition), then hides it.
+            sidebar = page.locator("#pst-primary-sidebar")
+            page.wait_for_function("s => s.classList.contains('pst-sidebar-hidden') && "
+                                   "getComputedStyle(s).visibility === 'hidden'",
+                                   arg=sidebar.element_handle(), timeout=5000)
+    finally:
+        context.close()
+
+
+def expect_open(dialog) -> None:
+    dialog.page.wait_for_function("d => d.open", arg=dialog.element_handle(), timeout=5000)

@@ -14,6 +14,11 @@ every page (1.5 MB, 0.54 MB compressed) to draw about a dozen icons, plus its ic
   there: the book does not search as you type); the page links
   ``basic.css`` itself instead of through ``theme.css``'s ``@import`` (one request less in a
   chain), and does not preload scripts that are only needed after the first paint;
+- the sidebar buttons in the article header open the sidebars (on a phone: the navigation and the
+  page's contents): both themes' scripts wire only the first ``.primary-toggle`` and
+  ``.secondary-toggle`` of a page, which are pydata-sphinx-theme's header buttons that
+  sphinx-book-theme never shows (pydata-sphinx-theme issue 2451); those hidden buttons lose the
+  class;
 - the search button's accessible name is its visible text ("Search Ctrl+K") and the colour-mode
   icons carry no hidden "Light"/"Dark" titles that differ from the button's name (WCAG 2.5.3,
   axe-core's ``label-content-name-mismatch``).
@@ -51,6 +56,8 @@ THEME_CSS = re.compile(r'<link href="([^"]*_static/)styles/theme\.css[^"]*" rel=
 # anyway: preloaded, they compete with the stylesheets for bandwidth before the first paint.
 PRELOADS = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*_static/scripts/'
                       r'(?:bootstrap|pydata-sphinx-theme)\.js[^"]*" />')
+HIDDEN_TOGGLES = re.compile(
+    r'<button class="pst-navbar-icon sidebar-toggle (?:primary|secondary)-toggle"')
 SEARCH_BUTTON = ('<button class="btn search-button-field search-button__button pst-js-only" '
                  'title="Search" aria-label="Search"')
 
@@ -170,6 +177,7 @@ def lighten_page(page: str, icons: Icons, search_page: bool = False) -> str:
     page = FA_SCRIPT.sub("", page)
     page = THEME_CSS.sub(r'<link href="\1basic.css" rel="stylesheet" />', page)
     page = PRELOADS.sub("", page)
+    page = HIDDEN_TOGGLES.sub('<button class="pst-navbar-icon sidebar-toggle"', page)
     search = r'\n    <script defer src="\1"></script>' if search_page else ""
     page = SEARCH_SCRIPTS.sub(search, page)
     page = ICON.sub(lambda m: svg_icon(m["attrs"], m["cls"], icons), page)
