@@ -192,11 +192,13 @@ def _site_path(page: Path, href: str, outdir: Path) -> str | None:
 
 def _sheets(link: str, page: Path, outdir: Path) -> list[str]:
     """The stylesheets (paths in the site) a ``<link>`` stands for: its own, or, for a bundle
-    linked by an earlier build (a page an incremental build did not rewrite), those it lists."""
+    linked by an earlier build (a page an incremental build did not rewrite), those it lists;
+    none for a stylesheet outside the site."""
     listed = re.search(BUNDLE_ATTRIBUTE + r'="([^"]*)"', link)
     if listed:
         return [f"_static/{name}" for name in html.unescape(listed[1]).split()]
-    return [_site_path(page, HREF.search(link)[1], outdir)]
+    own = _site_path(page, HREF.search(link)[1], outdir)
+    return [own] if own else []
 
 
 def bundle_site(outdir: Path) -> dict[str, int]:
@@ -219,11 +221,12 @@ def bundle_site(outdir: Path) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for page, text in texts.items():
         head_end = text.find("</head>")
-        links = [m for m in LINK.finditer(text, 0, head_end)
-                 if _site_path(page, HREF.search(m[0])[1], outdir)]
-        if not links:
+        linked = [(m, _sheets(m[0], page, outdir)) for m in LINK.finditer(text, 0, head_end)]
+        linked = [(m, found) for m, found in linked if found]
+        if not linked:
             continue
-        sheets = tuple(sheet for m in links for sheet in _sheets(m[0], page, outdir))
+        links = [m for m, _ in linked]
+        sheets = tuple(sheet for _, found in linked for sheet in found)
         if sheets not in bundles:
             parts = []
             for sheet in sheets:
