@@ -68,3 +68,10 @@ def test_a_missing_stylesheet_names_page_and_file(tmp_path: Path) -> None:
 def test_unparsable_css_is_an_error_with_its_line() -> None:
     with pytest.raises(ValueError, match="line 2"):
         purge("p{}\n}", {"p"})
+
+
+def test_the_built_icon_masks_hold_each_rule_once(built_book: Path) -> None:
+    """japansec-icons.css is made from the theme's stylesheets only, not also from the last
+    build's bundle of the same rules (an incremental build would write every rule twice)."""
+    rules = (built_book / "_static" / "japansec-icons.css").read_text().splitlines()
+    assert rules and len(rules) == len(set(rules)), "icon rules written more than once"

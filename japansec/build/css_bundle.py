@@ -47,6 +47,7 @@ CLASS_OR_ID = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
 TAG = re.compile(r"(?:^|[\s>+~(])([a-zA-Z][\w-]*)")
 FILTERED_AT_RULES = {"media", "supports", "layer", "container", "document"}
 BUNDLE_ATTRIBUTE = "data-japansec-bundles"
+BUNDLE_GLOB = "bundle-*.css"  # the bundles' names in _static (their content hash in the *)
 
 
 class _Names(HTMLParser):
@@ -205,7 +206,7 @@ def bundle_site(outdir: Path) -> dict[str, int]:
     """Replace the stylesheet links of every page under ``outdir`` by one purged bundle per
     distinct list of stylesheets; return each bundle's name and its size in bytes."""
     static = outdir / "_static"
-    for old in static.glob("bundle-*.css*"):  # an earlier build's
+    for old in static.glob(BUNDLE_GLOB + "*"):  # an earlier build's, and its .gz and .br
         old.unlink()
     pages = [p for p in sorted(outdir.rglob("*.html")) if static not in p.parents]
     texts = {page: page.read_text(encoding="utf-8") for page in pages}

@@ -31,6 +31,8 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from japansec.build.css_bundle import BUNDLE_GLOB
+
 FA_SCRIPT = re.compile(
     r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 ICON = re.compile(
@@ -193,7 +195,8 @@ def lighten_site(outdir: Path, fontawesome_js: Path) -> int:
     static = outdir / "_static"
     stylesheets = "\n".join(p.read_text(encoding="utf-8") for p in
                             [*sorted(static.glob("*.css")), *sorted(static.glob("styles/*.css"))]
-                            if p.name != ICONS_CSS)
+                            # not its own output, nor the last build's bundle of the same rules
+                            if p.name != ICONS_CSS and not p.match(BUNDLE_GLOB))
     (static / ICONS_CSS).write_text(
         font_icon_css(stylesheets, fontawesome_icons(script, key="code")), encoding="utf-8")
     icons = fontawesome_icons(script)
