@@ -108,11 +108,13 @@ focusable="false" viewBox="0 0 512 512"><path fill="currentColor" d="M1 1z"/></s
 
 ICON_VAR = re.compile(
     r'(--pst-icon-[a-z-]+):(?:"([^"\\]|\\[0-9a-f]{4})"|var\((--pst-icon-[a-z-]+)\))')
-# A rule that draws an icon of the font in a ::before/::after: the admonition titles (by variable
-# or glyph), and any other rule by one of the theme's --pst-icon-* variables (download links, …).
-ICON_RULE = re.compile(r'(?P<selector>[^{}]*?(?P<title>admonition-title)?:{1,2}(?:before|after)'
-                       r'[^{}]*)\{(?P<body>[^}]*?content:\s*(?P<content>var\(--pst-icon-[a-z-]+\)'
-                       r'|"(?:[^"\\]|\\[0-9a-f]{4})")[^}]*)\}')
+# A rule with no block inside it, and what makes it draw an icon of the font in a ::before/::after:
+# the admonition titles (by variable or glyph), and any other rule by one of the theme's
+# --pst-icon-* variables (download links, …). Rules are found first and tested after, so that the
+# scan stays linear in the size of the stylesheets.
+LEAF_RULE = re.compile(r"(?P<selector>[^{}]+)\{(?P<body>[^{}]*)\}")
+PSEUDO = re.compile(r"(?P<title>admonition-title)?:{1,2}(?:before|after)")
+ICON_CONTENT = re.compile(r'content:\s*(var\(--pst-icon-[a-z-]+\)|"(?:[^"\\]|\\[0-9a-f]{4})")')
 
 
 def _code(value: str, variables: dict[str, str]) -> str | None:
@@ -145,9 +147,12 @@ def font_icon_css(stylesheets: str, icons: Icons) -> str:
     for name, glyph, alias in ICON_VAR.findall(stylesheets):
         variables[name] = f"var({alias})" if alias else f'"{glyph}"'
     rules = []
-    for rule in ICON_RULE.finditer(stylesheets):
-        content = rule["content"]
-        if not (rule["title"] or content.startswith("var(")):
+    for rule in LEAF_RULE.finditer(stylesheets):
+        pseudo, drawn = PSEUDO.search(rule["selector"]), ICON_CONTENT.search(rule["body"])
+        if not (pseudo and drawn):
+            continue
+        content = drawn[1]
+        if not (pseudo["title"] or content.startswith("var(")):
             continue  # Font Awesome's own .fa-*:before rules: the page's icons are inline SVG
         code = _code(content, variables)
         found = [icons[(prefix, code)] for prefix in ("fas", "fab") if (prefix, code) in icons]
