@@ -12,7 +12,8 @@
   nothing on the page needs before it is drawn, are deferred. Then each page's eleven stylesheets
   become one bundle of the rules that can match the book (``japansec.build.css_bundle``).
 - Large text files get precompressed ``.gz`` and ``.br`` siblings (``js/compress.mjs``) for hosts
-  that serve them (and for ``japansec.build.serve``).
+  that serve them (and for ``japansec.build.serve``); the compressed copies are kept by content in
+  ``_build/compressed/`` (kept across clean builds), so unchanged files are not compressed again.
 - The offline base map for geo figures (``data/topojson/world_50m.json``) goes to
   ``_static/topojson/``, where ``japansec-figures.js`` points Plotly's ``topojsonURL``.
 - The data package (``data/*.csv`` and ``datapackage.json``) goes to ``data/`` for download.
@@ -48,6 +49,7 @@ STATIC = Path(__file__).parent / "static"
 JS = Path(__file__).parent / "js"
 PLOTLY_BUNDLE = "plotly-book.min.js"
 ROOT = Path(__file__).resolve().parents[2]
+COMPRESSED = ROOT / "_build" / "compressed"  # compress.mjs's cache of compressed copies
 DATA_DIR = data.DATA_DIR
 TOPOJSON = BASE_MAP  # named once, in japansec.style (the live panels use the same file)
 # The parts of MathJax's es5 build that tex-chtml.js loads (fonts, lazily loaded input extensions,
@@ -117,7 +119,7 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
     explorers.publish(static)
     lighten_site(Path(app.outdir), static / "scripts" / "fontawesome.js")
     bundle_site(Path(app.outdir))
-    node_tool("compress.mjs", str(app.outdir))
+    node_tool("compress.mjs", str(app.outdir), str(COMPRESSED))
 
 
 # Scripts of the theme and extensions that nothing needs before the page is drawn: deferred, so
