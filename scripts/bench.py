@@ -61,7 +61,7 @@ def clean_build() -> tuple[float, float]:
     for folder in ("html", "jupyter_execute", ".jupyter_cache", ".doctrees"):
         shutil.rmtree(ROOT / "_build" / folder, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "scripts/build_book.py"], cwd=ROOT, check=True,
+    subprocess.run([sys.executable, "scripts/build_book.py", "--force"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -170,7 +170,7 @@ def main() -> int:
                                       stderr=subprocess.DEVNULL).returncode
     results["tests"] = {"wall_s": time.perf_counter() - start, "cpu_s": cpu_seconds() - cpu,
                         "load": before, "exit": code}
-    print(f"\nmake test (build with warm cache + ruff + pytest -n 2): "
+    print(f"\nmake test (book build, skipped when up to date + ruff + pytest -n 2): "
           f"{results['tests']['wall_s']:6.1f} s (≤ {TARGETS['test_s']} s), CPU "
           f"{results['tests']['cpu_s']:.0f} s, load {before:.1f}, exit code {code}")
 

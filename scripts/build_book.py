@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from japansec.build.book import ROOT, build
+from japansec.build.book import ROOT, build, up_to_date
 
 
 def main() -> int:
@@ -20,7 +20,13 @@ def main() -> int:
         "--student-edition", action="store_true",
         help="build without exercise solutions (sphinx-exercise's hide_solutions)",
     )
+    parser.add_argument("--force", action="store_true",
+                        help="build even if nothing the book is made from changed")
     args = parser.parse_args()
+    if not args.force and up_to_date(args.output, student=args.student_edition):
+        print("The book is up to date: nothing it is made from changed since the last build "
+              f"into {args.output / '_build' / 'html'} (--force builds anyway).")
+        return 0
     # Validate the data package first: a malformed table stops the build here, with a message
     # naming file, row, column and rule, rather than deep inside a notebook.
     from japansec.data import DataError, validate_all

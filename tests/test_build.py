@@ -4,6 +4,7 @@ outputs depend on, the edition's configuration is edited by key, and the as-of d
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,14 @@ import yaml
 from conftest import ROOT
 
 from japansec import data
-from japansec.build.book import INPUTS, edition_config, inputs_digest
+from japansec.build.book import (
+    INPUTS,
+    digest_file,
+    edition_config,
+    inputs_digest,
+    source_digest,
+    up_to_date,
+)
 
 
 def small_tree(root: Path) -> Path:
@@ -67,3 +75,42 @@ def test_the_as_of_date_lives_in_the_data_package_only() -> None:
     dates = [pd.Timestamp(d) for d in data.load("events")["date"]]
     assert max(dates) <= pd.Timestamp(as_of)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of)
+
+
+def git_tree(root: Path) -> Path:
+    """A small git checkout: one tracked chapter, one untracked file, one ignored, one test."""
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / ".gitignore").write_text("_build/\n", "utf-8")
+    for name, text in (("chapters/one.md", "# One\n"), ("tests/test_one.py", "x = 1\n"),
+                       ("_build/html/index.html", "old\n")):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    subprocess.run(["git", "add", "chapters", ".gitignore"], cwd=root, check=True)
+    (root / "notes.md").write_text("not committed yet\n", "utf-8")
+    return root
+
+
+@pytest.mark.parametrize("edit, changes", [
+    ("chapters/one.md", True),  # a tracked source
+    ("notes.md", True),  # an untracked file the build could read
+    ("_build/html/index.html", False),  # the output itself (ignored by git)
+    ("tests/test_one.py", False),  # the tests do not make the book
+])
+def test_a_build_is_skipped_only_when_nothing_it_is_made_from_changed(tmp_path, edit,
+                                                                       changes) -> None:
+    root = git_tree(tmp_path)
+    before = source_digest(root)
+    assert before == source_digest(root) and before != source_digest(root, student=True)
+    (root / edit).write_text("edited\n", "utf-8")
+    assert (source_digest(root) != before) is changes, edit
+
+
+def test_up_to_date_needs_the_digest_of_a_successful_build_and_its_pages(tmp_path) -> None:
+    root = git_tree(tmp_path)
+    assert not up_to_date(root, root=root)  # never built
+    digest_file(root).write_text(source_digest(root) + "\n", "utf-8")
+    assert up_to_date(root, root=root)
+    assert not up_to_date(root, student=True, root=root)  # the other edition
+    (root / "_build" / "html" / "index.html").unlink()
+    assert not up_to_date(root, root=root)  # pages gone
+    assert source_digest(tmp_path / "not-a-checkout") is None

@@ -14,10 +14,14 @@
   a copy of ``_config.yml`` by key; a key that is missing is an error, not a silent no-op.
 - ``--warningiserror --nitpick --keep-going --all``: any warning fails the build and the log lists
   all of them; Sphinx re-reads every page (from the cache: fast).
+- **No build when nothing changed** (:func:`source_digest`): after a successful build, the SHA-256
+  of every file the book is made from is kept beside the output; the next build with the same
+  digest stops at once (``--force`` builds anyway).
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import shutil
 import subprocess
@@ -48,6 +52,44 @@ def inputs_digest(root: Path = ROOT) -> str:
             digest.update(f"{file.relative_to(root).as_posix()}\n".encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def source_digest(root: Path = ROOT, student: bool = False) -> str | None:
+    """SHA-256 of everything a build is made from: every file git tracks or would track (all but
+    what .gitignore leaves out: the tests aside), the Python version, the edition and the day (the
+    course bundle is dated). ``None`` outside a git checkout, where every build runs.
+
+    The installed Python and Node packages are covered by requirements.txt and package-lock.json.
+
+    >>> len(source_digest()) if source_digest() else 64
+    64
+    """
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
+                                 "--exclude-standard"], cwd=root, capture_output=True,
+                                check=True).stdout.decode()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    digest = hashlib.sha256(f"python {sys.version}\nstudent {student}\n"
+                            f"day {datetime.date.today().isoformat()}\n".encode())
+    for name in sorted(set(listed.split("\0"))):
+        path = root / name
+        if name and not name.startswith("tests/") and path.is_file():  # not a deleted file
+            digest.update(f"{name}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def digest_file(output: Path) -> Path:
+    """Where a successful build into ``output`` keeps the digest of what it was made from."""
+    return output / "_build" / "html-source.sha256"
+
+
+def up_to_date(output: Path, student: bool = False, root: Path = ROOT) -> bool:
+    """Whether ``output`` holds a successful build of exactly the current sources."""
+    digest, kept = source_digest(root, student), digest_file(output)
+    return bool(digest and kept.is_file() and kept.read_text("utf-8").strip() == digest
+                and (output / "_build" / "html" / "index.html").is_file())
 
 
 def set_key(config: dict[str, Any], dotted: str, value: Any, source: str = "_config.yml") -> None:
@@ -120,7 +162,10 @@ def execute_notebooks(cache: Path, notebooks: list[Path], timeout: int) -> list[
 
 
 def build(output: Path, student: bool = False, root: Path = ROOT) -> int:
-    """Execute the notebooks (cached by inputs) and run jupyter-book; return its exit code."""
+    """Execute the notebooks (cached by inputs) and run jupyter-book; return its exit code. On
+    success, keep the digest of the sources it was built from (:func:`up_to_date`)."""
+    digest = source_digest(root, student)
+    digest_file(output).unlink(missing_ok=True)
     cache = CACHES / inputs_digest(root)
     for old in CACHES.glob("*") if CACHES.exists() else []:
         if old != cache and old.is_dir():
@@ -138,4 +183,7 @@ def build(output: Path, student: bool = False, root: Path = ROOT) -> int:
         "--path-output", str(output), "--config", str(config_file),
         "--warningiserror", "--nitpick", "--keep-going", "--all",
     ]
-    return subprocess.call(command, cwd=root)
+    code = subprocess.call(command, cwd=root)
+    if code == 0 and digest:
+        digest_file(output).write_text(digest + "\n", encoding="utf-8")
+    return code
