@@ -61,8 +61,8 @@ def source_digest(root: Path = ROOT, student: bool = False) -> str | None:
 
     The installed Python and Node packages are covered by requirements.txt and package-lock.json.
 
-    >>> len(source_digest()) if source_digest() else 64
-    64
+    >>> source_digest(Path("/")) is None  # not a git checkout
+    True
     """
     try:
         listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
