@@ -3,7 +3,8 @@ with a phone-sized viewport, on the built book served compressed as a static hos
 
 - what a page transfers before the reader scrolls or interacts stays within 500 KB;
 - no figure script (plotly.js, a figure's drawing) runs before the first paint, figures draw as
-  they near the viewport, into space reserved for them (nothing shifts);
+  they near the viewport, into space reserved for them (nothing shifts), and at phone width each
+  figure's title and source line stay inside it, the source line clear of the legend;
 - the theme's icons are inline SVG (no Font Awesome script) and its buttons are named by their
   visible text (WCAG 2.5.3).
 
@@ -105,8 +106,40 @@ def test_figures_draw_after_first_paint_on_approach_without_shift(browser, built
                 f"{page_path}: plotly.js requested before the first paint: {times}"
             assert min(times["draw"]) > times["fcp"], \
                 f"{page_path}: a figure was drawn before the first paint: {times}"
+            page.evaluate("() => window.japansecFigures.drawAll()")
+            assert not page.evaluate(TEXT_OUTSIDE), \
+                f"{page_path}: {page.evaluate(TEXT_OUTSIDE)}"
         finally:
             context.close()
+
+
+# Per figure drawn on the page: a title or source line (its box) that reaches past the figure's
+# edges, and a source line that overlaps a legend entry (1 px of anti-aliasing allowed).
+TEXT_OUTSIDE = """() => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]
+.flatMap(div => {
+  const edge = div.getBoundingClientRect(), problems = [], inside = 1;
+  const sources = [...div.querySelectorAll('.annotation')]
+    .filter(a => a.textContent.startsWith('Source:'));
+  const texts = [...div.querySelectorAll('.gtitle'), ...sources];
+  for (const text of texts) {
+    const box = text.getBoundingClientRect();
+    if (box.left < edge.left - inside || box.right > edge.right + inside ||
+        box.top < edge.top - inside || box.bottom > edge.bottom + inside) {
+      problems.push(`${div.id}: "${text.textContent.slice(0, 40)}…" reaches outside the figure`);
+    }
+  }
+  for (const source of sources) {
+    const box = source.getBoundingClientRect();
+    for (const entry of div.querySelectorAll('.legend .traces')) {
+      const other = entry.getBoundingClientRect();
+      if (box.left < other.right - inside && other.left < box.right - inside &&
+          box.top < other.bottom - inside && other.top < box.bottom - inside) {
+        problems.push(`${div.id}: the source line overlaps legend entry "${entry.textContent}"`);
+      }
+    }
+  }
+  return problems;
+})"""
 
 
 def test_theme_icons_inline_and_buttons_named_by_their_text(browser, compressed_url: str) -> None:

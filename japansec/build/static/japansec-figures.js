@@ -10,6 +10,11 @@
  * figures stay far below the fold never downloads plotly.js. Figures follow the light/dark switch.
  * Printing draws every figure first. window.japansecFigures.drawAll() draws them all (tests);
  * window.japansecFigures.draw(div) draws one (the explorers, before they restyle it).
+ *
+ * On a narrow screen the title, subtitle and source line are wrapped again to the figure's width
+ * (measured in the figure's font), and the top and bottom margins grow by the lines added: the
+ * plot gives up the space, the figure keeps its reserved height. Where the text fits, the figure
+ * is drawn exactly as written; a resize (a phone turned) fits it again.
  */
 (function () {
   "use strict";
@@ -80,12 +85,153 @@
     return update;
   }
 
-  /* The figure's layout with the theme's colours written in (a copy; "a.b" paths nested). */
-  function themedLayout(figure) {
-    var layout = JSON.parse(JSON.stringify(figure.layout || {}));
-    var update = themeUpdate(figure);
+  /* A layout setting: the figure's own, else its template's, else ``fallback`` ("a.b" path). */
+  function setting(layout, path, fallback) {
+    function find(node) {
+      path.split(".").forEach(function (key) { node = node == null ? node : node[key]; });
+      return node;
+    }
+    var own = find(layout);
+    if (own != null) { return own; }
+    var template = find((layout.template || {}).layout || {});
+    return template != null ? template : fallback;
+  }
+
+  var LINE = 1.3;  /* plotly.js's line height, in font sizes */
+  var measurer = null;
+
+  function textWidth(text, size, family) {
+    measurer = measurer || document.createElement("canvas").getContext("2d");
+    measurer.font = size + "px " + family;
+    return measurer.measureText(text).width;
+  }
+
+  /* ``text`` (Plotly markup without tags but <br>) in lines no wider than ``width`` pixels; a
+   * word wider than that keeps a line of its own. */
+  function wrapLines(text, width, size, family) {
+    var lines = [];
+    text.split(/<br>/).join(" ").split(/\s+/).filter(Boolean).forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && textWidth(lines[last] + " " + word, size, family) <= width) {
+        lines[last] += " " + word;
+      } else {
+        lines.push(word);
+      }
+    });
+    return lines;
+  }
+
+  function overflows(text, width, size, family) {
+    return text.split(/<br>/).some(function (line) {
+      return textWidth(line, size, family) > width;
+    });
+  }
+
+  var SUBTITLE = /^(.*?)<br><span style='font-size:(\d+)px'>(.*)<\/span>$/;
+  var PAD = 8;        /* pixels kept free at the figure's right edge */
+  var TITLE_TOP = 12; /* pixels above a fitted title, and between it and the plot */
+  /* The layout settings a fit may change, put back as written when the text fits again. */
+  var FITTED = ["title.text", "title.y", "title.yref", "title.yanchor", "title.pad.t", "margin.t",
+                "margin.b", "legend.y"];
+
+  /* The height of the figure's legend, in pixels, when it lies across a ``width`` pixels wide,
+   * packed as plotly.js packs a horizontal legend: one row if every entry fits in it, else
+   * columns as wide as the widest entry; one entry a row in a vertical legend. */
+  function legendHeight(figure, width, family, size) {
+    var layout = figure.layout || {};
+    var legendSize = setting(layout, "legend.font.size", size);
+    var items = (figure.data || []).filter(function (trace) {
+      return trace.showlegend !== false && trace.name;
+    }).map(function (trace) { return 45 + textWidth(trace.name, legendSize, family); });
+    var rows = items.length;
+    if (rows && setting(layout, "legend.orientation", "v") === "h") {
+      var total = items.reduce(function (sum, item) { return sum + item; }, 0);
+      var columns = Math.max(1, Math.floor(width / Math.max.apply(null, items)));
+      rows = total <= width ? 1 : Math.ceil(items.length / columns);
+    }
+    return rows * (LINE * legendSize + 3);
+  }
+
+  /* What to change so that the title, subtitle and source lines fit a figure ``width`` pixels
+   * wide, as Plotly.relayout's "attribute.path": value pairs; none when everything fits. A
+   * fitted title hangs from the top of the figure; a legend below the plot keeps its distance
+   * from it in pixels. Source lines start at the plot's left edge: ``left`` pixels in, else the
+   * layout's left margin (plotly.js widens it for long axis labels: see refit). */
+  function fitUpdate(figure, width, left) {
+    var layout = figure.layout || {};
+    var family = setting(layout, "font.family", "sans-serif");
+    var size = setting(layout, "font.size", 12);
+    var top = setting(layout, "margin.t", 100);
+    var bottom = setting(layout, "margin.b", 80);
+    var update = {};
+    var title = setting(layout, "title.text", "");
+    var parts = SUBTITLE.exec(title) || [title, title, null, null];
+    var titleSize = setting(layout, "title.font.size", Math.round(size * 1.4));  /* as plotly.js */
+    var subSize = Number(parts[2]) || size;
+    var room = width - PAD;  /* a line that no longer fits is wrapped with a margin to spare */
+    if (title && (overflows(parts[1], width, titleSize, family) ||
+                  (parts[3] && overflows(parts[3], width, subSize, family)))) {
+      var main = wrapLines(parts[1], room, titleSize, family);
+      var sub = parts[3] ? wrapLines(parts[3], room, subSize, family) : [];
+      update["title.text"] = main.concat(sub.map(function (line) {
+        return "<span style='font-size:" + subSize + "px'>" + line + "</span>";
+      })).join("<br>");
+      update["title.yref"] = "container";
+      update["title.y"] = 1;
+      update["title.yanchor"] = "top";
+      /* plotly.js sets a multi-line title's first baseline at the anchor (its cap shift is lost
+       * on the lines' own y): the pad makes room for the first line, and each line, subtitle
+       * lines too, advances 1.3 title font sizes. */
+      update["title.pad.t"] = Math.ceil(TITLE_TOP + titleSize);
+      var last = TITLE_TOP + titleSize + (main.length + sub.length - 1) * LINE * titleSize;
+      update["margin.t"] = Math.max(top, Math.ceil(last + 0.3 * titleSize + TITLE_TOP));
+    }
+    left = Math.max(left || 0, setting(layout, "margin.l", 80));
+    var sourceHeight = 0;
+    var moved = [];
+    (layout.annotations || []).forEach(function (note, index) {
+      var text = note.text || "";
+      var noteSize = (note.font && note.font.size) || size;
+      if (text.indexOf("Source:") !== 0) { return; }
+      var lines = text.split("<br>");
+      if (overflows(text, width - left, noteSize, family)) {
+        lines = wrapLines(text, width - left - PAD, noteSize, family);
+        update["annotations[" + index + "].text"] = lines.join("<br>");
+      }
+      sourceHeight = Math.max(sourceHeight, LINE * noteSize * lines.length);
+      moved.push({index: index, yshift: note.yshift || 0,
+                  added: LINE * noteSize * (lines.length - text.split("<br>").length)});
+    });
+    if (!Object.keys(update).length) { return update; }  /* everything fits as written */
+    var added = Math.max.apply(null, [0].concat(moved.map(function (m) { return m.added; })));
+    var height = setting(layout, "height", 450);
+    var plotBefore = height - top - bottom;
+    var newBottom = bottom + added;
+    var legendY = setting(layout, "legend.y", null);
+    var offset = legendY !== null && legendY < 0 ? -legendY * plotBefore : null;
+    if (offset !== null) {  /* a legend below the plot: room for it above the source lines */
+      var across = width - left - setting(layout, "margin.r", 80);
+      newBottom = Math.max(newBottom, offset + legendHeight(figure, across, family, size) +
+                           TITLE_TOP + sourceHeight + 6);
+    }
+    newBottom = Math.ceil(newBottom);
+    if (newBottom !== bottom) {
+      update["margin.b"] = newBottom;
+      moved.forEach(function (m) {
+        update["annotations[" + m.index + "].yshift"] = m.yshift - (newBottom - bottom);
+      });
+    }
+    var plotAfter = height - (update["margin.t"] || top) - newBottom;
+    if (offset !== null && plotAfter > 0 && plotAfter !== plotBefore) {
+      update["legend.y"] = -offset / plotAfter;  /* the same distance below the plot */
+    }
+    return update;
+  }
+
+  /* ``update``'s "a.b" and "a[2].b" paths written into ``layout`` (nested objects made). */
+  function apply(layout, update) {
     Object.keys(update).forEach(function (path) {
-      var keys = path.split(".");
+      var keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
       var node = layout;
       keys.slice(0, -1).forEach(function (key) {
         if (typeof node[key] !== "object" || node[key] === null) { node[key] = {}; }
@@ -94,6 +240,15 @@
       node[keys[keys.length - 1]] = update[path];
     });
     return layout;
+  }
+
+  /* The figure's layout as drawn in ``div``: the theme's colours written in, and the text fitted
+   * to the div's width (a copy). */
+  function drawnLayout(figure, div) {
+    var layout = apply(JSON.parse(JSON.stringify(figure.layout || {})), themeUpdate(figure));
+    var fit = fitUpdate(figure, div.clientWidth);
+    div._jpsFit = JSON.stringify(fit);
+    return apply(layout, fit);
   }
 
   function figureOf(div) {
@@ -113,10 +268,12 @@
         if (window.performance && performance.mark) { performance.mark("japansec:draw"); }
         return Plotly.newPlot(div, {
           data: figure.data,
-          layout: themedLayout(figure),
+          layout: drawnLayout(figure, div),
           frames: figure.frames || [],
           config: {responsive: true, displaylogo: false,
                    topojsonURL: siteRoot() + "_static/topojson/"}
+        }).then(function () {
+          return refit(div);  /* a relayout only if the axis labels left the source less room */
         }).then(function () { div.setAttribute("data-drawn", "true"); });
       });
     }
@@ -156,6 +313,47 @@
     }).observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
   }
 
+  /* How far in from the figure's left edge its drawn source line starts (the plot's left edge,
+   * after plotly.js has made room for the axis labels); 0 without a source line. */
+  function drawnLeft(div) {
+    var notes = Array.prototype.filter.call(div.querySelectorAll(".annotation"), function (note) {
+      return note.textContent.indexOf("Source:") === 0;
+    });
+    return notes.length ? notes[0].getBoundingClientRect().left -
+      div.getBoundingClientRect().left : 0;
+  }
+
+  /* Fit a drawn figure's text again (to a new width, or to the plot's left edge as drawn):
+   * relayout only if the fit changed, with what it no longer changes put back as written. */
+  function refit(div) {
+    var figure = figureOf(div);
+    var fit = fitUpdate(figure, div.clientWidth, drawnLeft(div));
+    if (JSON.stringify(fit) === div._jpsFit) { return Promise.resolve(); }
+    div._jpsFit = JSON.stringify(fit);
+    var layout = figure.layout || {};
+    var written = {};
+    FITTED.forEach(function (path) { written[path] = setting(layout, path, null); });
+    (layout.annotations || []).forEach(function (note, index) {
+      written["annotations[" + index + "].text"] = note.text;
+      written["annotations[" + index + "].yshift"] = note.yshift || 0;
+    });
+    return window.Plotly.relayout(div, Object.assign(written, fit));
+  }
+
+  /* After a resize, each drawn figure's text fitted to its new width (or put back as written,
+   * where it fits again). */
+  function followWidth() {
+    var pending = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        figures().forEach(function (div) {
+          if (div.getAttribute("data-drawn")) { refit(div); }
+        });
+      }, 250);
+    });
+  }
+
   /* Start after the first paint: the next frame, then a task after it. */
   function afterFirstPaint(start) {
     requestAnimationFrame(function () { setTimeout(start, 0); });
@@ -164,6 +362,7 @@
   window.japansecFigures = {draw: draw, drawAll: drawAll};
   window.addEventListener("beforeprint", drawAll);
   followTheme();
+  followWidth();
   if (document.readyState === "complete") {
     afterFirstPaint(drawOnApproach);
   } else {
