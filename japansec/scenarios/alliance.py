@@ -27,7 +27,7 @@ def figure(view: View) -> go.Figure:
     fig.add_scatter(**view.traces[2], name="Deterrence with the chosen growth", mode="lines",
                     line={"color": PALETTE["grey"], "width": 2},
                     hovertemplate="%{x}: deterrence %{y:.2f}<extra></extra>")
-    fig.add_scatter(**view.traces[3], mode="text", textposition="middle right",
+    fig.add_scatter(**view.traces[3], mode="text", textposition="middle right", cliponaxis=False,
                     showlegend=False, hoverinfo="skip")
     fig.update_layout(height=560, hovermode="closest", margin={"t": 100, "b": 180},
                       yaxis={"title": "Capability (own, 2026 = 1)", "rangemode": "tozero"},

@@ -79,7 +79,7 @@ def figure(view: View) -> go.Figure:
                         line={"color": colour, "width": 1.5},
                         marker={"symbol": symbol, "size": 6, "color": colour},
                         hovertemplate=f"{label} %{{x}}: %{{text}}<extra></extra>")
-    fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right",
+    fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right", cliponaxis=False,
                     showlegend=False, hoverinfo="skip", textfont={"size": 14})
     fig.update_layout(height=520, hovermode="closest", margin={"t": 100, "b": 110, "r": 200},
                       legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1,

@@ -183,8 +183,13 @@
        * on the lines' own y): the pad makes room for the first line, and each line, subtitle
        * lines too, advances 1.3 title font sizes. */
       update["title.pad.t"] = Math.ceil(TITLE_TOP + titleSize);
-      var last = TITLE_TOP + titleSize + (main.length + sub.length - 1) * LINE * titleSize;
-      update["margin.t"] = Math.max(top, Math.ceil(last + 0.3 * titleSize + TITLE_TOP));
+      /* The top margin grows by the lines added, so that what sits in it below the title (a
+       * row of buttons) moves down with the plot; and at least holds the title. */
+      var lines = main.length + sub.length;
+      var last = TITLE_TOP + titleSize + (lines - 1) * LINE * titleSize;
+      update["margin.t"] = Math.ceil(Math.max(
+        top + (lines - title.split("<br>").length) * LINE * titleSize,
+        last + 0.3 * titleSize + TITLE_TOP));
     }
     left = Math.max(left || 0, setting(layout, "margin.l", 80));
     var sourceHeight = 0;
