@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from japansec.build.book import toc_files
 from japansec.build.serve import serving
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
 BUDGET_KB = 500
 PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
+NARROW = {"width": 360, "height": 740}  # a small phone
 
 
 @pytest.fixture(scope="module")
@@ -109,18 +111,24 @@ def test_figures_draw_after_first_paint_on_approach_without_shift(browser, built
             page.evaluate("() => window.japansecFigures.drawAll()")
             assert not page.evaluate(TEXT_OUTSIDE), \
                 f"{page_path}: {page.evaluate(TEXT_OUTSIDE)}"
+            page.set_viewport_size(NARROW)  # a smaller phone: the figures fit their text again
+            try:
+                page.wait_for_function(f"() => ({TEXT_OUTSIDE})().length === 0", timeout=10_000)
+            except PlaywrightTimeout:
+                pytest.fail(f"{page_path} at {NARROW['width']} px: {page.evaluate(TEXT_OUTSIDE)}")
         finally:
             context.close()
 
 
-# Per figure drawn on the page: a title or source line (its box) that reaches past the figure's
-# edges, and a source line that overlaps a legend entry (1 px of anti-aliasing allowed).
+# Per figure drawn on the page: a title, source line or legend entry (its box) that reaches past
+# the figure's edges, and a source line that overlaps a legend entry (1 px of anti-aliasing
+# allowed).
 TEXT_OUTSIDE = """() => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]
 .flatMap(div => {
   const edge = div.getBoundingClientRect(), problems = [], inside = 1;
   const sources = [...div.querySelectorAll('.annotation')]
     .filter(a => a.textContent.startsWith('Source:'));
-  const texts = [...div.querySelectorAll('.gtitle'), ...sources];
+  const texts = [...div.querySelectorAll('.gtitle, .legend .traces'), ...sources];
   for (const text of texts) {
     const box = text.getBoundingClientRect();
     if (box.left < edge.left - inside || box.right > edge.right + inside ||

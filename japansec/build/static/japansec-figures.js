@@ -134,22 +134,54 @@
   var FITTED = ["title.text", "title.y", "title.yref", "title.yanchor", "title.pad.t", "margin.t",
                 "margin.b", "legend.y"];
 
+  /* Each named trace's legend entry, wrapped where it is wider than a legend ``width`` pixels
+   * across leaves it (symbol and gaps aside), else as written: {indices: [...], names: [...]}. */
+  function legendNames(figure, width, family, size) {
+    var legendSize = setting(figure.layout || {}, "legend.font.size", size);
+    var room = width - 50;
+    var fitted = {indices: [], names: []};
+    (figure.data || []).forEach(function (trace, index) {
+      if (!trace.name) { return; }
+      fitted.indices.push(index);
+      fitted.names.push(overflows(trace.name, room, legendSize, family) ?
+        wrapLines(trace.name, room, legendSize, family).join("<br>") : trace.name);
+    });
+    return fitted;
+  }
+
   /* The height of the figure's legend, in pixels, when it lies across a ``width`` pixels wide,
-   * packed as plotly.js packs a horizontal legend: one row if every entry fits in it, else
-   * columns as wide as the widest entry; one entry a row in a vertical legend. */
+   * its entries wrapped by legendNames and packed as plotly.js packs a horizontal legend: one row
+   * if every entry fits in it, else columns as wide as the widest entry; one entry a row in a
+   * vertical one. */
   function legendHeight(figure, width, family, size) {
     var layout = figure.layout || {};
     var legendSize = setting(layout, "legend.font.size", size);
-    var items = (figure.data || []).filter(function (trace) {
-      return trace.showlegend !== false && trace.name;
-    }).map(function (trace) { return 45 + textWidth(trace.name, legendSize, family); });
-    var rows = items.length;
-    if (rows && setting(layout, "legend.orientation", "v") === "h") {
-      var total = items.reduce(function (sum, item) { return sum + item; }, 0);
-      var columns = Math.max(1, Math.floor(width / Math.max.apply(null, items)));
-      rows = total <= width ? 1 : Math.ceil(items.length / columns);
+    var fitted = legendNames(figure, width, family, size);
+    var entries = fitted.names.filter(function (_, k) {
+      return figure.data[fitted.indices[k]].showlegend !== false;
+    }).map(function (name) {
+      var lines = name.split("<br>");
+      return {lines: lines.length, width: 45 + Math.max.apply(null, lines.map(function (line) {
+        return textWidth(line, legendSize, family);
+      }))};
+    });
+    var row = LINE * legendSize;
+    var height = entries.reduce(function (sum, entry) { return sum + entry.lines * row + 3; }, 0);
+    if (entries.length && setting(layout, "legend.orientation", "v") === "h") {
+      var widths = entries.map(function (entry) { return entry.width; });
+      var tallest = Math.max.apply(null, entries.map(function (entry) { return entry.lines; }));
+      var total = widths.reduce(function (sum, item) { return sum + item; }, 0);
+      var columns = Math.max(1, Math.floor(width / Math.max.apply(null, widths)));
+      var rows = total <= width ? 1 : Math.ceil(entries.length / columns);
+      height = Math.min(height, rows * (tallest * row + 3));
     }
-    return rows * (LINE * legendSize + 3);
+    return height;
+  }
+
+  /* The width a legend below the plot may take: the figure's, less the side margins. */
+  function legendWidth(layout, width, left) {
+    return width - Math.max(left || 0, setting(layout, "margin.l", 80)) -
+      setting(layout, "margin.r", 80);
   }
 
   /* What to change so that the title, subtitle and source lines fit a figure ``width`` pixels
@@ -215,8 +247,8 @@
     var legendY = setting(layout, "legend.y", null);
     var offset = legendY !== null && legendY < 0 ? -legendY * plotBefore : null;
     if (offset !== null) {  /* a legend below the plot: room for it above the source lines */
-      var across = width - left - setting(layout, "margin.r", 80);
-      newBottom = Math.max(newBottom, offset + legendHeight(figure, across, family, size) +
+      newBottom = Math.max(newBottom, offset +
+                           legendHeight(figure, legendWidth(layout, width, left), family, size) +
                            TITLE_TOP + sourceHeight + 6);
     }
     newBottom = Math.ceil(newBottom);
@@ -247,13 +279,32 @@
     return layout;
   }
 
-  /* The figure's layout as drawn in ``div``: the theme's colours written in, and the text fitted
-   * to the div's width (a copy). */
-  function drawnLayout(figure, div) {
-    var layout = apply(JSON.parse(JSON.stringify(figure.layout || {})), themeUpdate(figure));
+  /* Each legend entry fitted to a figure ``width`` pixels wide whose plot starts ``left``
+   * pixels in (see legendNames), if the legend lies below the plot; a legend beside the plot
+   * takes the width it needs from the plot, so its entries stay as written. */
+  function fittedNames(figure, width, left) {
+    var layout = figure.layout || {};
+    var y = setting(layout, "legend.y", null);
+    var below = y !== null && y < 0;
+    return legendNames(figure, below ? legendWidth(layout, width, left) : Infinity,
+                       setting(layout, "font.family", "sans-serif"), setting(layout, "font.size", 12));
+  }
+
+  /* The figure as drawn in ``div`` (copies): the theme's colours written into its layout, and its
+   * title, source lines and legend entries fitted to the div's width. */
+  function drawnFigure(figure, div) {
     var fit = fitUpdate(figure, div.clientWidth);
-    div._jpsFit = JSON.stringify(fit);
-    return apply(layout, fit);
+    var names = fittedNames(figure, div.clientWidth, 0);
+    div._jpsFit = JSON.stringify([fit, names.names]);
+    var layout = apply(JSON.parse(JSON.stringify(figure.layout || {})), themeUpdate(figure));
+    return {
+      layout: apply(layout, fit),
+      data: (figure.data || []).map(function (trace, index) {
+        var name = names.names[names.indices.indexOf(index)];
+        return name === undefined || name === trace.name ? trace :
+          Object.assign({}, trace, {name: name});
+      })
+    };
   }
 
   function figureOf(div) {
@@ -271,9 +322,10 @@
         var figure = figureOf(div);
         if (!figure) { return; }
         if (window.performance && performance.mark) { performance.mark("japansec:draw"); }
+        var drawn = drawnFigure(figure, div);
         return Plotly.newPlot(div, {
-          data: figure.data,
-          layout: drawnLayout(figure, div),
+          data: drawn.data,
+          layout: drawn.layout,
           frames: figure.frames || [],
           config: {responsive: true, displaylogo: false,
                    topojsonURL: siteRoot() + "_static/topojson/"}
@@ -329,12 +381,14 @@
   }
 
   /* Fit a drawn figure's text again (to a new width, or to the plot's left edge as drawn):
-   * relayout only if the fit changed, with what it no longer changes put back as written. */
+   * update it only if the fit changed, with what it no longer changes put back as written. */
   function refit(div) {
     var figure = figureOf(div);
-    var fit = fitUpdate(figure, div.clientWidth, drawnLeft(div));
-    if (JSON.stringify(fit) === div._jpsFit) { return Promise.resolve(); }
-    div._jpsFit = JSON.stringify(fit);
+    var left = drawnLeft(div);
+    var fit = fitUpdate(figure, div.clientWidth, left);
+    var names = fittedNames(figure, div.clientWidth, left);
+    if (JSON.stringify([fit, names.names]) === div._jpsFit) { return Promise.resolve(); }
+    div._jpsFit = JSON.stringify([fit, names.names]);
     var layout = figure.layout || {};
     var written = {};
     FITTED.forEach(function (path) { written[path] = setting(layout, path, null); });
@@ -342,7 +396,8 @@
       written["annotations[" + index + "].text"] = note.text;
       written["annotations[" + index + "].yshift"] = note.yshift || 0;
     });
-    return window.Plotly.relayout(div, Object.assign(written, fit));
+    return window.Plotly.update(div, {name: names.names}, Object.assign(written, fit),
+                                names.indices);
   }
 
   /* After a resize, each drawn figure's text fitted to its new width (or put back as written,
