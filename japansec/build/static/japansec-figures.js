@@ -330,7 +330,9 @@
           config: {responsive: true, displaylogo: false,
                    topojsonURL: siteRoot() + "_static/topojson/"}
         }).then(function () {
-          return refit(div);  /* a relayout only if the axis labels left the source less room */
+          /* Drawn a second time only if plotly.js widened the left margin for long axis labels
+           * so much that a source line or a legend entry runs past the figure's right edge. */
+          return overflowing(div) ? refit(div) : null;
         }).then(function () { div.setAttribute("data-drawn", "true"); });
       });
     }
@@ -378,6 +380,17 @@
     });
     return notes.length ? notes[0].getBoundingClientRect().left -
       div.getBoundingClientRect().left : 0;
+  }
+
+  /* Whether a drawn source line or legend entry reaches past the figure's right edge. */
+  function overflowing(div) {
+    var right = div.getBoundingClientRect().right + 1;
+    return Array.prototype.some.call(div.querySelectorAll(".annotation, .legend .traces"),
+      function (element) {
+        var note = element.classList.contains("annotation");
+        return (!note || element.textContent.indexOf("Source:") === 0) &&
+          element.getBoundingClientRect().right > right;
+      });
   }
 
   /* Fit a drawn figure's text again (to a new width, or to the plot's left edge as drawn):
