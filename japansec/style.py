@@ -69,8 +69,10 @@ pio.templates["japansec"] = go.layout.Template(
     layout={
         "colorway": COLOURWAY,
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', sans-serif", "size": 13},
-        "xaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False},
-        "yaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False},
+        # automargin: plotly.js widens a margin for long tick labels ("procurement") instead of
+        # cutting them at the figure's edge (its default is off).
+        "xaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False, "automargin": True},
+        "yaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False, "automargin": True},
         "hovermode": "x unified",
         "margin": {"l": 60, "r": 20, "t": 80, "b": 120},
         "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
