@@ -11,9 +11,10 @@
  * Printing draws every figure first. window.japansecFigures.drawAll() draws them all (tests);
  * window.japansecFigures.draw(div) draws one (the explorers, before they restyle it).
  *
- * On a narrow screen the title, subtitle and source line are wrapped again to the figure's width
- * (measured in the figure's font), and the top and bottom margins grow by the lines added: the
- * plot gives up the space, the figure keeps its reserved height. Where the text fits, the figure
+ * On a narrow screen the title, subtitle, source line and the entries of a legend below the plot
+ * are wrapped again to the figure's width (measured in the figure's font), and the top and bottom
+ * margins grow by the lines added: the plot gives up the space, the figure keeps its reserved
+ * height. Where the text fits, the figure
  * is drawn exactly as written; a resize (a phone turned) fits it again.
  */
 (function () {
@@ -128,6 +129,7 @@
   }
 
   var SUBTITLE = /^(.*?)<br><span style='font-size:(\d+)px'>(.*)<\/span>$/;
+  var SOURCE = "Source:";  /* how a figure's source line begins (japansec.style.add_foot_note) */
   var PAD = 8;        /* pixels kept free at the figure's right edge */
   var TITLE_TOP = 12; /* pixels above a fitted title, and between it and the plot */
   /* The layout settings a fit may change, put back as written when the text fits again. */
@@ -176,6 +178,11 @@
       height = Math.min(height, rows * (tallest * row + 3));
     }
     return height;
+  }
+
+  function legendBelow(layout) {
+    var y = setting(layout, "legend.y", null);
+    return y !== null && y < 0;
   }
 
   /* The width a legend below the plot may take: the figure's, less the side margins. */
@@ -229,7 +236,7 @@
     (layout.annotations || []).forEach(function (note, index) {
       var text = note.text || "";
       var noteSize = (note.font && note.font.size) || size;
-      if (text.indexOf("Source:") !== 0) { return; }
+      if (text.indexOf(SOURCE) !== 0) { return; }
       var lines = text.split("<br>");
       if (overflows(text, width - left, noteSize, family)) {
         lines = wrapLines(text, width - left - PAD, noteSize, family);
@@ -244,8 +251,7 @@
     var height = setting(layout, "height", 450);
     var plotBefore = height - top - bottom;
     var newBottom = bottom + added;
-    var legendY = setting(layout, "legend.y", null);
-    var offset = legendY !== null && legendY < 0 ? -legendY * plotBefore : null;
+    var offset = legendBelow(layout) ? -setting(layout, "legend.y") * plotBefore : null;
     if (offset !== null) {  /* a legend below the plot: room for it above the source lines */
       newBottom = Math.max(newBottom, offset +
                            legendHeight(figure, legendWidth(layout, width, left), family, size) +
@@ -284,21 +290,27 @@
    * takes the width it needs from the plot, so its entries stay as written. */
   function fittedNames(figure, width, left) {
     var layout = figure.layout || {};
-    var y = setting(layout, "legend.y", null);
-    var below = y !== null && y < 0;
-    return legendNames(figure, below ? legendWidth(layout, width, left) : Infinity,
+    return legendNames(figure, legendBelow(layout) ? legendWidth(layout, width, left) : Infinity,
                        setting(layout, "font.family", "sans-serif"), setting(layout, "font.size", 12));
+  }
+
+  /* Everything fitted to a figure ``width`` pixels wide whose plot starts ``left`` pixels in: the
+   * layout's update, the legend entries, and a key that tells two fits apart. */
+  function fitOf(figure, width, left) {
+    var fit = fitUpdate(figure, width, left);
+    var names = fittedNames(figure, width, left);
+    return {layout: fit, names: names, key: JSON.stringify([fit, names.names])};
   }
 
   /* The figure as drawn in ``div`` (copies): the theme's colours written into its layout, and its
    * title, source lines and legend entries fitted to the div's width. */
   function drawnFigure(figure, div) {
-    var fit = fitUpdate(figure, div.clientWidth);
-    var names = fittedNames(figure, div.clientWidth, 0);
-    div._jpsFit = JSON.stringify([fit, names.names]);
+    var fit = fitOf(figure, div.clientWidth, 0);
+    var names = fit.names;
+    div._jpsFit = fit.key;
     var layout = apply(JSON.parse(JSON.stringify(figure.layout || {})), themeUpdate(figure));
     return {
-      layout: apply(layout, fit),
+      layout: apply(layout, fit.layout),
       data: (figure.data || []).map(function (trace, index) {
         var name = names.names[names.indices.indexOf(index)];
         return name === undefined || name === trace.name ? trace :
@@ -375,33 +387,35 @@
   /* How far in from the figure's left edge its drawn source line starts (the plot's left edge,
    * after plotly.js has made room for the axis labels); 0 without a source line. */
   function drawnLeft(div) {
-    var notes = Array.prototype.filter.call(div.querySelectorAll(".annotation"), function (note) {
-      return note.textContent.indexOf("Source:") === 0;
-    });
+    var notes = drawnSources(div);
     return notes.length ? notes[0].getBoundingClientRect().left -
       div.getBoundingClientRect().left : 0;
+  }
+
+  /* The drawn source lines of a figure (SVG groups). */
+  function drawnSources(div) {
+    return Array.prototype.filter.call(div.querySelectorAll(".annotation"), function (note) {
+      return note.textContent.indexOf(SOURCE) === 0;
+    });
   }
 
   /* Whether a drawn source line or legend entry reaches past the figure's right edge. */
   function overflowing(div) {
     var right = div.getBoundingClientRect().right + 1;
-    return Array.prototype.some.call(div.querySelectorAll(".annotation, .legend .traces"),
-      function (element) {
-        var note = element.classList.contains("annotation");
-        return (!note || element.textContent.indexOf("Source:") === 0) &&
-          element.getBoundingClientRect().right > right;
-      });
+    var drawn = drawnSources(div).concat(
+      Array.prototype.slice.call(div.querySelectorAll(".legend .traces")));
+    return drawn.some(function (element) {
+      return element.getBoundingClientRect().right > right;
+    });
   }
 
   /* Fit a drawn figure's text again (to a new width, or to the plot's left edge as drawn):
    * update it only if the fit changed, with what it no longer changes put back as written. */
   function refit(div) {
     var figure = figureOf(div);
-    var left = drawnLeft(div);
-    var fit = fitUpdate(figure, div.clientWidth, left);
-    var names = fittedNames(figure, div.clientWidth, left);
-    if (JSON.stringify([fit, names.names]) === div._jpsFit) { return Promise.resolve(); }
-    div._jpsFit = JSON.stringify([fit, names.names]);
+    var fit = fitOf(figure, div.clientWidth, drawnLeft(div));
+    if (fit.key === div._jpsFit) { return Promise.resolve(); }
+    div._jpsFit = fit.key;
     var layout = figure.layout || {};
     var written = {};
     FITTED.forEach(function (path) { written[path] = setting(layout, path, null); });
@@ -409,8 +423,8 @@
       written["annotations[" + index + "].text"] = note.text;
       written["annotations[" + index + "].yshift"] = note.yshift || 0;
     });
-    return window.Plotly.update(div, {name: names.names}, Object.assign(written, fit),
-                                names.indices);
+    return window.Plotly.update(div, {name: fit.names.names}, Object.assign(written, fit.layout),
+                                fit.names.indices);
   }
 
   /* After a resize, each drawn figure's text fitted to its new width (or put back as written,
