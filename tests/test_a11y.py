@@ -43,19 +43,17 @@ def test_axe_is_the_pinned_version() -> None:
     assert installed == pinned, f"node_modules has axe-core {installed}, package.json pins {pinned}"
 
 
-def open_page(browser, url: str, mode: str = "light"):
-    """Open ``url`` with the reader's system in ``mode`` (the theme follows it: its default mode
-    is auto), with every figure scrolled into view and drawn by Plotly."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    expect_theme(page, mode)
+def open_page(tab, url: str):
+    """Open ``url`` in the tab (the reader's system in light mode: the theme's default mode is
+    auto and follows it), with every figure scrolled into view and drawn by Plotly."""
+    page = tab.open(url)
+    expect_theme(page, "light")
     figures = page.locator("div.jps-plotly")
     for index in range(figures.count()):
         figures.nth(index).scroll_into_view_if_needed()
         figures.nth(index).locator("svg.main-svg").first.wait_for(timeout=20_000)
     page.evaluate("window.scrollTo(0, 0)")
-    return context, page
+    return page
 
 
 def expect_theme(page, mode: str) -> None:
@@ -221,24 +219,20 @@ CONTRAST = """div => {
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_is_accessible_in_light_and_dark_mode(browser, book_url: str,
-                                                   page_path: str) -> None:
+def test_page_is_accessible_in_light_and_dark_mode(tab, book_url: str, page_path: str) -> None:
     """One load per page (the checks are slow): in light and then dark mode, axe-core finds no
     serious or critical violation and every figure's text reaches 4.5:1 and its marks 3:1
     against what they sit on; every figure has its text alternative and data."""
-    context, page = open_page(browser, book_url + page_path, "light")
-    try:
-        figures = page.locator("div.jps-plotly")
-        if figures.count():
-            check_text_alternatives(page, page_path)
-        for mode in ("light", "dark"):
-            if mode == "dark":
-                switch_mode(page, "dark")
-            found = axe_violations(page)
-            assert not found, f"{page_path} ({mode} mode): {describe(found)}"
-            for index in range(figures.count()):
-                failures = figures.nth(index).evaluate(CONTRAST)
-                assert not failures, f"{page_path}, figure {index + 1} ({mode}): {failures[:8]}"
-    finally:
-        context.close()
+    page = open_page(tab, book_url + page_path)
+    figures = page.locator("div.jps-plotly")
+    if figures.count():
+        check_text_alternatives(page, page_path)
+    for mode in ("light", "dark"):
+        if mode == "dark":
+            switch_mode(page, "dark")
+        found = axe_violations(page)
+        assert not found, f"{page_path} ({mode} mode): {describe(found)}"
+        for index in range(figures.count()):
+            failures = figures.nth(index).evaluate(CONTRAST)
+            assert not failures, f"{page_path}, figure {index + 1} ({mode}): {failures[:8]}"
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import ast
 import json
+import socket
+import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import nbformat
 import pytest
-from conftest import ROOT
+from conftest import ROOT, serve
 from playwright.sync_api import expect
 
 from japansec.build.book import toc_files
@@ -19,27 +20,16 @@ pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
 
 
-def open_page(browser, url: str) -> tuple[object, list[str], list[str], list[str]]:
-    """Open ``url``; return the page, console errors, off-site requests and failed requests."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    offsite: list[str] = []
-    failed: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: offsite.append(r.url)
-            if urlparse(r.url).hostname not in ("127.0.0.1", None) and not
-            r.url.startswith(("data:", "blob:", "about:")) else None)
-    page.on("requestfailed", lambda r: failed.append(r.url))
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(url, wait_until="load")
+def open_page(tab, url: str):
+    """Open ``url`` in the tab, wait until the network is idle and every figure is drawn (each
+    brought near the viewport, where japansec-figures.js draws it); return the page."""
+    page = tab.open(url)
     page.wait_for_load_state("networkidle")
-    # Figures draw as they near the viewport (japansec-figures.js): bring each one there.
     for figure in page.locator("div.jps-plotly").all():
         figure.scroll_into_view_if_needed()
         page.wait_for_function("f => f.getAttribute('data-drawn')", arg=figure.element_handle(),
                                timeout=20_000)
-    return page, errors, offsite, failed
+    return page
 
 
 def shown_figures(notebook: Path) -> tuple[int, int]:
@@ -87,51 +77,76 @@ def figure_json(page, figure) -> dict:
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_draws_offline_and_accessibly(browser, book_url: str, page_path: str) -> None:
+def test_page_draws_offline_and_accessibly(tab, book_url: str, page_path: str) -> None:
     """Every page: as many figures as its notebook shows, each drawing its data marks (on maps:
     one point per plotted place) and naming its source; no JavaScript error; no request left
     127.0.0.1 and none failed (accessibility: test_a11y.py)."""
-    page, errors, offsite, failed = open_page(browser, book_url + page_path)
-    try:
-        figures = page.locator("div.jps-plotly")
-        expected, explorers = EXPECTED[page_path]
-        expect(figures).to_have_count(expected)
-        expect(page.locator("form.jps-explorer")).to_have_count(explorers)
-        if expected:
-            wait_drawn(page)
-        for index in range(expected):
-            figure = figures.nth(index)
-            marks = figure.locator(DATA_MARKS)
-            assert marks.count() > 0, f"{page_path}: figure {index + 1} drew no data marks"
-            if figure.locator(".geo").count():
-                spec = figure_json(page, figure)
-                points = sum(len(t.get("lat") or []) for t in spec["data"]
-                             if "markers" in t.get("mode", "markers")
-                             and t.get("visible", True) is True)
-                expect(figure.locator(".geo .scatterlayer .trace path.point")).to_have_count(
-                    points)
-            expect(figure).to_contain_text("Source:")
-        if page_path == "chapters/intro.html":  # the SIPRI chart: one bar a year, 1990-2024
-            assert page.locator("div.jps-plotly .barlayer path").count() >= 30
-        assert not errors, f"{page_path}: JavaScript console errors: {errors}"
-        assert not offsite, f"{page_path}: requests left 127.0.0.1: {offsite}"
-        assert not failed, f"{page_path}: failed requests: {failed}"
-    finally:
-        page.close()
+    page = open_page(tab, book_url + page_path)
+    figures = page.locator("div.jps-plotly")
+    expected, explorers = EXPECTED[page_path]
+    expect(figures).to_have_count(expected)
+    expect(page.locator("form.jps-explorer")).to_have_count(explorers)
+    if expected:
+        wait_drawn(page)
+    for index in range(expected):
+        figure = figures.nth(index)
+        marks = figure.locator(DATA_MARKS)
+        assert marks.count() > 0, f"{page_path}: figure {index + 1} drew no data marks"
+        if figure.locator(".geo").count():
+            spec = figure_json(page, figure)
+            points = sum(len(t.get("lat") or []) for t in spec["data"]
+                         if "markers" in t.get("mode", "markers")
+                         and t.get("visible", True) is True)
+            expect(figure.locator(".geo .scatterlayer .trace path.point")).to_have_count(
+                points)
+        expect(figure).to_contain_text("Source:")
+    if page_path == "chapters/intro.html":  # the SIPRI chart: one bar a year, 1990-2024
+        assert page.locator("div.jps-plotly .barlayer path").count() >= 30
+    assert not tab.errors, f"{page_path}: JavaScript console errors: {tab.errors}"
+    assert not tab.offsite, f"{page_path}: requests left 127.0.0.1: {tab.offsite}"
+    assert not tab.failed, f"{page_path}: failed requests: {tab.failed}"
 
 
-def test_figures_follow_dark_mode(browser, book_url: str) -> None:
+def test_figures_follow_dark_mode(tab, book_url: str) -> None:
     """Switching the theme to dark re-colours the figures (dark paper, light text)."""
-    page, *_ = open_page(browser, book_url + "chapters/intro.html")
-    try:
-        page.wait_for_selector("div.jps-plotly[data-drawn]")
-        light = page.evaluate("() => document.querySelector('div.jps-plotly')"
-                              "._fullLayout.paper_bgcolor")
-        page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
-        page.wait_for_timeout(300)
-        dark = page.evaluate("() => [document.querySelector('div.jps-plotly')"
-                             "._fullLayout.paper_bgcolor, document.querySelector("
-                             "'div.jps-plotly')._fullLayout.font.color]")
-        assert light == "#ffffff" and dark == ["#1e1e1e", "#e6e6e6"]
-    finally:
-        page.close()
+    page = open_page(tab, book_url + "chapters/intro.html")
+    page.wait_for_selector("div.jps-plotly[data-drawn]")
+    light = page.evaluate("() => document.querySelector('div.jps-plotly')"
+                          "._fullLayout.paper_bgcolor")
+    page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
+    page.wait_for_timeout(300)
+    dark = page.evaluate("() => [document.querySelector('div.jps-plotly')"
+                         "._fullLayout.paper_bgcolor, document.querySelector("
+                         "'div.jps-plotly')._fullLayout.font.color]")
+    assert light == "#ffffff" and dark == ["#1e1e1e", "#e6e6e6"]
+
+
+
+def outward_address() -> str:
+    """This machine's address on its network (what it would send from towards the internet)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the route
+        return probe.getsockname()[0]
+
+
+def test_the_test_browser_is_offline(tab, book_url: str, tmp_path: Path) -> None:
+    """What the browser tests call offline is: a request outside 127.0.0.1, from the page or from
+    a worker, is refused (conftest.OFFLINE) and recorded; the book itself loads. The request goes
+    to a server on this machine's own network address, which Python reaches, so that only the
+    browser's rule can refuse it."""
+    address = outward_address()
+    assert not address.startswith("127."), "no network address to test the offline rule with"
+    (tmp_path / "here.txt").write_text("here", encoding="utf-8")
+    with serve(tmp_path, host=address) as outside:
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        assert opener.open(outside + "here.txt", timeout=10).read() == b"here"
+        page = tab.open(book_url + "chapters/glossary.html")
+        outcome = page.evaluate("""async url => {
+            const get = "fetch(url, {mode: 'no-cors'}).then(() => 'fetched', () => 'refused')";
+            const worker = new Worker(URL.createObjectURL(new Blob([
+                `const url = ${JSON.stringify(url + '?worker')}; ${get}.then(postMessage)`])));
+            const fromWorker = await new Promise(done => { worker.onmessage = e => done(e.data); });
+            const fromPage = await eval(get);
+            return [fromPage, fromWorker]; }""", outside + "here.txt")
+    assert outcome == ["refused", "refused"]
+    assert sorted(tab.offsite) == [outside + "here.txt", outside + "here.txt?worker"]

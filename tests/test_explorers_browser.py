@@ -1,12 +1,12 @@
 """The explorers in the static page, in a real browser (Debian's Chromium, every request outside
-127.0.0.1 refused): native controls moved from the keyboard re-compute the figure with the book's
-own Python running in the page (Pyodide), and what the page draws is what the kernel computes."""
+127.0.0.1 refused: conftest.OFFLINE): native controls moved from the keyboard re-compute the
+figure with the book's own Python running in the page (Pyodide), and what the page draws is what
+the kernel computes."""
 
 from __future__ import annotations
 
 import json
 import random
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -31,27 +31,6 @@ MARKS = ".scatterlayer .trace path, .scatterlayer .trace text, .barlayer .trace 
         ".barlayer .trace text"
 SIGNATURE = f"""d => [...d.querySelectorAll('{MARKS}')]
     .map(e => (e.getAttribute('d') || '') + (e.textContent || '')).join('|')"""
-
-
-def open_offline(browser, url: str):
-    """A page of the built book with every request outside 127.0.0.1 refused; console errors
-    and refused requests collected."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    refused: list[str] = []
-
-    def route(request_route) -> None:
-        if urlparse(request_route.request.url).hostname in ("127.0.0.1", None):
-            request_route.continue_()
-        else:
-            refused.append(request_route.request.url)
-            request_route.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(url, wait_until="load")
-    return page, errors, refused
 
 
 def form_of(page, name: str):
@@ -214,19 +193,16 @@ def check_bad_input(page, name: str) -> None:
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_explorers_on_the_page(browser, book_url: str, page_path: str) -> None:
+def test_explorers_on_the_page(tab, book_url: str, page_path: str) -> None:
     """Every explorer of the page, offline: moved from the keyboard, compared with the kernel,
     fed bad input (one page load, so Python starts once)."""
-    page, errors, refused = open_offline(browser, book_url + page_path)
-    try:
-        for name in PAGES[page_path]:
-            check_keyboard(page, name)
-            check_equals_kernel(page, name)
-            check_bad_input(page, name)
-        assert not errors, f"{page_path}: console errors: {errors}"
-        assert not refused, f"{page_path}: requests outside 127.0.0.1: {refused}"
-    finally:
-        page.close()
+    page = tab.open(book_url + page_path)
+    for name in PAGES[page_path]:
+        check_keyboard(page, name)
+        check_equals_kernel(page, name)
+        check_bad_input(page, name)
+    assert not tab.errors, f"{page_path}: console errors: {tab.errors}"
+    assert not tab.offsite, f"{page_path}: requests outside 127.0.0.1: {tab.offsite}"
 
 
 def test_without_webassembly_the_page_says_so_and_keeps_the_default_view(browser,

@@ -147,22 +147,14 @@ def _check_feedback(shown: dict[str, str]) -> None:
 
 
 @pytest.mark.browser
-def test_quiz_gives_feedback_in_the_static_page(browser, book_url: str) -> None:
+def test_quiz_gives_feedback_in_the_static_page(tab, book_url: str) -> None:
     """In the built book (no kernel): a right and a wrong answer each show their own feedback."""
-    page = browser.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        page.goto(book_url + "chapters/money.html", wait_until="domcontentloaded",
-                  timeout=60_000)
-        quiz = page.locator("section.jps-quiz")
-        quiz.locator(".Quiz").first.wait_for(timeout=60_000)
-        assert quiz.locator(".Quiz").count() == len(quizzes.load("money"))
-        _check_feedback(_answer_and_read(page, quiz))
-        assert not errors, errors
-    finally:
-        page.close()
+    page = tab.open(book_url + "chapters/money.html")
+    quiz = page.locator("section.jps-quiz")
+    quiz.locator(".Quiz").first.wait_for(timeout=60_000)
+    assert quiz.locator(".Quiz").count() == len(quizzes.load("money"))
+    _check_feedback(_answer_and_read(page, quiz))
+    assert not tab.errors, tab.errors
 
 
 @pytest.mark.browser

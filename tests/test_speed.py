@@ -232,35 +232,32 @@ STYLE_PAGES = ["chapters/money.html", "chapters/data-sources.html", "chapters/ch
 
 
 @pytest.mark.parametrize("page_path", STYLE_PAGES)
-def test_stylesheet_bundle_styles_every_element_as_the_originals(browser, compressed_url: str,
+def test_stylesheet_bundle_styles_every_element_as_the_originals(tab, compressed_url: str,
                                                                page_path: str) -> None:
     """The purged one-file stylesheet (``japansec.build.css_bundle``) gives every element the
     computed style the theme's original stylesheets give it: light mode on a phone, dark mode on a
     desktop (the purge reads selectors, not modes or widths: the two cover the rules of each mode
     and each side of the theme's width breakpoints)."""
     for viewport, mode in ((PHONE, "light"), ({"width": 1280, "height": 900}, "dark")):
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        try:
-            page.add_init_script(f"localStorage.setItem('mode', '{mode}')")
-            page.goto(compressed_url + page_path, wait_until="load")
-            assert page.locator("link[rel=stylesheet]").count() == 1, \
-                f"{page_path}: more than one stylesheet linked"
-            bundled = page.evaluate(STYLE_SNAPSHOT)
-            page.evaluate(UNBUNDLE)
-            original = page.evaluate(STYLE_SNAPSHOT)
-            assert len(bundled) == len(original) > 100
-            differ = [(b, o) for b, o in zip(bundled, original, strict=True) if b != o]
-            detail = ""
-            if differ:
-                b, o = differ[0]
-                b_props, o_props = set(b.split(";")), set(o.split(";"))
-                detail = (f"first: {b.split(' ', 2)[1]}: bundle {sorted(b_props - o_props)[:4]}"
-                          f" originals {sorted(o_props - b_props)[:4]}")
-            assert not differ, (f"{page_path} ({mode}, {viewport['width']} px): "
-                                f"{len(differ)} elements styled differently; {detail}")
-        finally:
-            context.close()
+        tab.page.set_viewport_size(viewport)
+        page = tab.open(compressed_url + page_path)
+        page.evaluate(f"localStorage.setItem('mode', '{mode}')")  # as the theme's switch keeps it
+        page.reload(wait_until="load")
+        assert page.locator("link[rel=stylesheet]").count() == 1, \
+            f"{page_path}: more than one stylesheet linked"
+        bundled = page.evaluate(STYLE_SNAPSHOT)
+        page.evaluate(UNBUNDLE)
+        original = page.evaluate(STYLE_SNAPSHOT)
+        assert len(bundled) == len(original) > 100
+        differ = [(b, o) for b, o in zip(bundled, original, strict=True) if b != o]
+        detail = ""
+        if differ:
+            b, o = differ[0]
+            b_props, o_props = set(b.split(";")), set(o.split(";"))
+            detail = (f"first: {b.split(' ', 2)[1]}: bundle {sorted(b_props - o_props)[:4]}"
+                      f" originals {sorted(o_props - b_props)[:4]}")
+        assert not differ, (f"{page_path} ({mode}, {viewport['width']} px): "
+                            f"{len(differ)} elements styled differently; {detail}")
 
 
 def test_search_from_a_chapter_finds_pages(browser, compressed_url: str) -> None:
@@ -284,32 +281,28 @@ def test_search_from_a_chapter_finds_pages(browser, compressed_url: str) -> None
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], 1280])
-def test_sidebar_buttons_open_the_sidebars(browser, compressed_url: str, width: int) -> None:
+def test_sidebar_buttons_open_the_sidebars(tab, compressed_url: str, width: int) -> None:
     """The visible sidebar buttons work: on a phone the navigation button opens the book's
     navigation and the contents button the page's contents (as dialogs); on a desktop the
     navigation button hides the left sidebar."""
-    context = browser.new_context(viewport={"width": width, "height": 823})
-    page = context.new_page()
-    try:
-        page.goto(compressed_url + "chapters/risk.html", wait_until="load")
-        page.locator("button.primary-toggle:visible").click()
-        if width < 992:
-            dialog = page.locator("dialog#pst-primary-sidebar-modal")
-            expect_open(dialog)
-            assert dialog.get_by_role("link", name=re.compile("Missiles and reach")).is_visible()
-            page.keyboard.press("Escape")
-            page.locator("button.secondary-toggle:visible").click()
-            dialog = page.locator("dialog#pst-secondary-sidebar-modal")
-            expect_open(dialog)
-            assert dialog.get_by_role("link", name="Overview").is_visible()
-        else:
-            # The theme slides the sidebar out (a short transition), then hides it.
-            sidebar = page.locator("#pst-primary-sidebar")
-            page.wait_for_function("s => s.classList.contains('pst-sidebar-hidden') && "
-                                   "getComputedStyle(s).visibility === 'hidden'",
-                                   arg=sidebar.element_handle(), timeout=5000)
-    finally:
-        context.close()
+    tab.page.set_viewport_size({"width": width, "height": 823})
+    page = tab.open(compressed_url + "chapters/risk.html")
+    page.locator("button.primary-toggle:visible").click()
+    if width < 992:
+        dialog = page.locator("dialog#pst-primary-sidebar-modal")
+        expect_open(dialog)
+        assert dialog.get_by_role("link", name=re.compile("Missiles and reach")).is_visible()
+        page.keyboard.press("Escape")
+        page.locator("button.secondary-toggle:visible").click()
+        dialog = page.locator("dialog#pst-secondary-sidebar-modal")
+        expect_open(dialog)
+        assert dialog.get_by_role("link", name="Overview").is_visible()
+    else:
+        # The theme slides the sidebar out (a short transition), then hides it.
+        sidebar = page.locator("#pst-primary-sidebar")
+        page.wait_for_function("s => s.classList.contains('pst-sidebar-hidden') && "
+                               "getComputedStyle(s).visibility === 'hidden'",
+                               arg=sidebar.element_handle(), timeout=5000)
 
 
 def expect_open(dialog) -> None:
