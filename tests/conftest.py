@@ -98,6 +98,7 @@ class Tab:
         self.offsite: list[str] = []
         self.failed: list[str] = []
         self.origins: set[str] = set()
+        self._sessions: list = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", self._requested)
@@ -112,10 +113,19 @@ class Tab:
         elif parts.scheme not in ("data", "blob", "about"):
             self.offsite.append(request.url)
 
+    def devtools(self):
+        """A DevTools session on the tab (for what Playwright does not expose), closed with
+        whatever it set when the next test resets the tab."""
+        session = self.page.context.new_cdp_session(self.page)
+        self._sessions.append(session)
+        return session
+
     def reset(self) -> None:
-        """Back to a blank tab at desktop size in light mode, with no storage left by a page and
-        nothing seen yet."""
+        """Back to a blank tab at desktop size in light mode, with no storage left by a page, no
+        DevTools session left open and nothing seen yet."""
         page = self.page
+        while self._sessions:
+            self._sessions.pop().detach()
         page.goto("about:blank")
         cdp = page.context.new_cdp_session(page)
         for origin in self.origins:  # the colour mode a test chose, for one
@@ -143,8 +153,8 @@ def _one_tab(browser) -> Iterator[Tab]:
 def tab(_one_tab: Tab) -> Tab:
     """The test process's one browser tab, reset (see Tab.reset). A new tab costs Chromium a new
     renderer process and a cold start of every script and stylesheet: about a second of CPU per
-    page on a 2-core machine, a fifth of the browser tests' time. Tests that need a cold load
-    (transferred bytes, first paint) or an init script open their own context."""
+    page on a 2-core machine, a fifth of the browser tests' time. Tests of a first visit turn the
+    cache off (test_speed.open_phone); a test that needs an init script opens its own page."""
     _one_tab.reset()
     return _one_tab
 

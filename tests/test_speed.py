@@ -40,12 +40,14 @@ def figure_pages(built_book) -> list[str]:
     return [p for p in PAGES if 'class="jps-plotly"' in (built_book / p).read_text("utf-8")]
 
 
-def open_phone(browser, url: str):
-    """Open ``url`` in a phone-sized page; return (context, page, transferred bytes by URL)."""
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
+def open_phone(tab, url: str):
+    """Open ``url`` in the tab at phone size as a first visit (the browser's cache off: every
+    file comes over the network); return the page and the bytes transferred, by URL."""
+    page = tab.page
+    page.set_viewport_size(PHONE)
+    cdp = tab.devtools()
     cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     urls: dict[str, str] = {}
     transferred: dict[str, int] = {}
     cdp.on("Network.responseReceived",
@@ -54,30 +56,27 @@ def open_phone(browser, url: str):
         urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]))
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
-    return context, page, transferred
+    return page, transferred
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_bytes_before_interaction_within_budget(browser, compressed_url: str,
+def test_bytes_before_interaction_within_budget(tab, compressed_url: str,
                                                 page_path: str) -> None:
     """Everything a page transfers until it is idle, before any scroll or input: ≤ 500 KB."""
-    context, page, transferred = open_phone(browser, compressed_url + page_path)
-    try:
-        page.wait_for_timeout(1000)  # what starts after the first paint (figures near the top)
-        page.wait_for_load_state("networkidle")
-        total_kb = sum(transferred.values()) / 1024
-        largest = sorted(transferred.items(), key=lambda kv: -kv[1])[:5]
-        assert total_kb <= BUDGET_KB, (
-            f"{page_path}: {total_kb:.0f} KB before interaction (budget {BUDGET_KB} KB); "
-            f"largest: {[(u.rsplit('/', 1)[-1], round(n / 1024)) for u, n in largest]}")
-        assert not [u for u in transferred if "webfonts" in u], f"{page_path}: an icon font"
-        assert not any("fontawesome.js" in url for url in transferred), \
-            f"{page_path}: still loads Font Awesome's script"
-    finally:
-        context.close()
+    page, transferred = open_phone(tab, compressed_url + page_path)
+    page.wait_for_timeout(1000)  # what starts after the first paint (figures near the top)
+    page.wait_for_load_state("networkidle")
+    total_kb = sum(transferred.values()) / 1024
+    largest = sorted(transferred.items(), key=lambda kv: -kv[1])[:5]
+    assert total_kb <= BUDGET_KB, (
+        f"{page_path}: {total_kb:.0f} KB before interaction (budget {BUDGET_KB} KB); "
+        f"largest: {[(u.rsplit('/', 1)[-1], round(n / 1024)) for u, n in largest]}")
+    assert not [u for u in transferred if "webfonts" in u], f"{page_path}: an icon font"
+    assert not any("fontawesome.js" in url for url in transferred), \
+        f"{page_path}: still loads Font Awesome's script"
 
 
-def test_figures_draw_after_first_paint_on_approach_without_shift(browser, built_book,
+def test_figures_draw_after_first_paint_on_approach_without_shift(tab, built_book,
                                                                   compressed_url: str) -> None:
     """On every figure page: plotly.js is requested and the first figure drawn only after the
     first contentful paint; a figure far below the fold is not drawn at load, draws when scrolled
@@ -85,43 +84,40 @@ def test_figures_draw_after_first_paint_on_approach_without_shift(browser, built
     pages = figure_pages(built_book)
     assert pages, "no page holds a Plotly figure: the book's figures are gone"
     for page_path in pages:
-        context, page, _ = open_phone(browser, compressed_url + page_path)
+        page, _ = open_phone(tab, compressed_url + page_path)
+        last = page.locator("div.jps-plotly").last
+        reserved = last.bounding_box()["height"]
+        below = last.bounding_box()["y"] > 2 * PHONE["height"]
+        if below:
+            assert last.get_attribute("data-drawn") is None, \
+                f"{page_path}: a figure far below the fold was drawn at load"
+        last.scroll_into_view_if_needed()
+        page.wait_for_function("f => f.getAttribute('data-drawn')", arg=last.element_handle(),
+                               timeout=20_000)
+        assert last.bounding_box()["height"] == pytest.approx(reserved, abs=1), \
+            f"{page_path}: the figure's height changed when it drew (layout shift)"
+        times = page.evaluate("""() => ({
+            fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+            plotly: performance.getEntriesByType('resource')
+                .filter(e => e.name.includes('plotly')).map(e => e.startTime),
+            draw: performance.getEntriesByName('japansec:draw').map(e => e.startTime)})""")
+        assert times["plotly"] and times["draw"], f"{page_path}: {times}"
+        assert min(times["plotly"]) > times["fcp"], \
+            f"{page_path}: plotly.js requested before the first paint: {times}"
+        assert min(times["draw"]) > times["fcp"], \
+            f"{page_path}: a figure was drawn before the first paint: {times}"
+        page.evaluate("() => window.japansecFigures.drawAll()")
+        assert not page.evaluate(TEXT_OUTSIDE, WITH_AXES), \
+            f"{page_path}: {page.evaluate(TEXT_OUTSIDE, WITH_AXES)}"
+        # A smaller phone: the figures fit their text again (the polls' two-line bar labels
+        # take more than the figure has room for, so not the axis labels there).
+        page.set_viewport_size(NARROW)
         try:
-            last = page.locator("div.jps-plotly").last
-            reserved = last.bounding_box()["height"]
-            below = last.bounding_box()["y"] > 2 * PHONE["height"]
-            if below:
-                assert last.get_attribute("data-drawn") is None, \
-                    f"{page_path}: a figure far below the fold was drawn at load"
-            last.scroll_into_view_if_needed()
-            page.wait_for_function("f => f.getAttribute('data-drawn')", arg=last.element_handle(),
-                                   timeout=20_000)
-            assert last.bounding_box()["height"] == pytest.approx(reserved, abs=1), \
-                f"{page_path}: the figure's height changed when it drew (layout shift)"
-            times = page.evaluate("""() => ({
-                fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-                plotly: performance.getEntriesByType('resource')
-                    .filter(e => e.name.includes('plotly')).map(e => e.startTime),
-                draw: performance.getEntriesByName('japansec:draw').map(e => e.startTime)})""")
-            assert times["plotly"] and times["draw"], f"{page_path}: {times}"
-            assert min(times["plotly"]) > times["fcp"], \
-                f"{page_path}: plotly.js requested before the first paint: {times}"
-            assert min(times["draw"]) > times["fcp"], \
-                f"{page_path}: a figure was drawn before the first paint: {times}"
-            page.evaluate("() => window.japansecFigures.drawAll()")
-            assert not page.evaluate(TEXT_OUTSIDE, WITH_AXES), \
-                f"{page_path}: {page.evaluate(TEXT_OUTSIDE, WITH_AXES)}"
-            # A smaller phone: the figures fit their text again (the polls' two-line bar labels
-            # take more than the figure has room for, so not the axis labels there).
-            page.set_viewport_size(NARROW)
-            try:
-                page.wait_for_function(f"s => ({TEXT_OUTSIDE})(s).length === 0", arg=TEXTS,
-                                       timeout=10_000)
-            except PlaywrightTimeout:
-                pytest.fail(f"{page_path} at {NARROW['width']} px: "
-                            f"{page.evaluate(TEXT_OUTSIDE, TEXTS)}")
-        finally:
-            context.close()
+            page.wait_for_function(f"s => ({TEXT_OUTSIDE})(s).length === 0", arg=TEXTS,
+                                   timeout=10_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"{page_path} at {NARROW['width']} px: "
+                        f"{page.evaluate(TEXT_OUTSIDE, TEXTS)}")
 
 
 # Per figure drawn on the page: a source line or an element of ``selectors`` (titles, legend
@@ -156,27 +152,24 @@ TEXT_OUTSIDE = """selectors => [...document.querySelectorAll('div.jps-plotly[dat
 })"""
 
 
-def test_theme_icons_inline_and_buttons_named_by_their_text(browser, compressed_url: str) -> None:
+def test_theme_icons_inline_and_buttons_named_by_their_text(tab, compressed_url: str) -> None:
     """Icons are inline SVG; the search button's accessible name contains its visible label
     ("Search Ctrl+K"); no colour-mode icon carries a name of its own."""
-    context, page, transferred = open_phone(browser, compressed_url + "chapters/glossary.html")
-    try:
-        page.set_viewport_size({"width": 1280, "height": 900})  # the search field shows its label
-        assert page.locator("svg.svg-inline--fa").count() > 5
-        assert page.locator("i[class*='fa-']").count() == 0
-        assert not [u for u in transferred if "webfonts" in u], "an icon font was downloaded"
-        search = page.locator("button.search-button-field").first
-        label = " ".join(search.inner_text().split())
-        assert re.fullmatch(r"Search Ctrl\s*\+\s*K", label), label
-        assert page.get_by_role("button", name=re.compile(r"^Search Ctrl\s*\+\s*K")).count() >= 1
-        switch = page.locator("button.theme-switch-button").first
-        assert switch.get_attribute("aria-label") == "Color mode"
-        assert switch.locator("[title], title").count() == 0, "colour-mode icons carry names"
-        # Dark mode still switches: the icon for the new mode shows.
-        switch.click()
-        assert page.evaluate("document.documentElement.dataset.mode") in ("light", "dark", "auto")
-    finally:
-        context.close()
+    page, transferred = open_phone(tab, compressed_url + "chapters/glossary.html")
+    page.set_viewport_size({"width": 1280, "height": 900})  # the search field shows its label
+    assert page.locator("svg.svg-inline--fa").count() > 5
+    assert page.locator("i[class*='fa-']").count() == 0
+    assert not [u for u in transferred if "webfonts" in u], "an icon font was downloaded"
+    search = page.locator("button.search-button-field").first
+    label = " ".join(search.inner_text().split())
+    assert re.fullmatch(r"Search Ctrl\s*\+\s*K", label), label
+    assert page.get_by_role("button", name=re.compile(r"^Search Ctrl\s*\+\s*K")).count() >= 1
+    switch = page.locator("button.theme-switch-button").first
+    assert switch.get_attribute("aria-label") == "Color mode"
+    assert switch.locator("[title], title").count() == 0, "colour-mode icons carry names"
+    # Dark mode still switches: the icon for the new mode shows.
+    switch.click()
+    assert page.evaluate("document.documentElement.dataset.mode") in ("light", "dark", "auto")
 
 
 STYLE_SNAPSHOT = """() => {
@@ -260,24 +253,21 @@ def test_stylesheet_bundle_styles_every_element_as_the_originals(tab, compressed
                             f"{len(differ)} elements styled differently; {detail}")
 
 
-def test_search_from_a_chapter_finds_pages(browser, compressed_url: str) -> None:
+def test_search_from_a_chapter_finds_pages(tab, compressed_url: str) -> None:
     """The search scripts and index load only on the search page; searching from a chapter's
     search box still lands there and lists the pages that hold the word."""
-    context, page, transferred = open_phone(browser, compressed_url + "chapters/glossary.html")
-    try:
-        assert not [u for u in transferred if "searchindex" in u or "searchtools" in u]
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.keyboard.press("Control+k")
-        box = page.locator("#pst-search-dialog input[name=q]")
-        box.fill("Tomahawk")
-        box.press("Enter")
-        page.wait_for_url("**/search.html?q=Tomahawk*")
-        results = page.locator("#search-results ul.search li a")
-        results.first.wait_for(timeout=15_000)
-        found = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        assert any("missiles.html" in href for href in found), found
-    finally:
-        context.close()
+    page, transferred = open_phone(tab, compressed_url + "chapters/glossary.html")
+    assert not [u for u in transferred if "searchindex" in u or "searchtools" in u]
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.keyboard.press("Control+k")
+    box = page.locator("#pst-search-dialog input[name=q]")
+    box.fill("Tomahawk")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=Tomahawk*")
+    results = page.locator("#search-results ul.search li a")
+    results.first.wait_for(timeout=15_000)
+    found = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any("missiles.html" in href for href in found), found
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], 1280])
