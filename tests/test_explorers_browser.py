@@ -55,22 +55,29 @@ def figure_of(page, form):
     return page.locator(f'div.jps-plotly[id="{form.get_attribute("data-figure")}"]')
 
 
+def indices_of(scenario: Scenario, values: dict) -> dict:
+    """The controls' positions for ``values``: a range input's index over its slider's values, a
+    menu's option index."""
+    return {p.name: p.values().index(values[p.name]) for p in scenario.parameters
+            if p.name in values}
+
+
+# Set the form's controls (range inputs and menus) to positions and announce the change as the
+# reader's input would.
+SET_CONTROLS = """(form, indices) => {
+    for (const [name, index] of Object.entries(indices)) {
+        const control = form.elements[name];
+        if (control.type === 'range') { control.value = String(index); }
+        else { control.selectedIndex = index; }
+    }
+    form.dispatchEvent(new Event('input', {bubbles: true}));
+}"""
+
+
 def set_values(page, form, scenario: Scenario, values: dict) -> None:
-    """Set the form's controls to ``values`` (by index: a range input over its slider's values,
-    a menu's option) and announce the change as the reader's input would."""
-    indices = {}
-    for parameter in scenario.parameters:
-        if parameter.name in values:
-            options = parameter.values()
-            indices[parameter.name] = options.index(values[parameter.name])
-    page.evaluate("""([form, indices]) => {
-        for (const [name, index] of Object.entries(indices)) {
-            const control = form.elements[name];
-            if (control.type === 'range') { control.value = String(index); }
-            else { control.selectedIndex = index; }
-        }
-        form.dispatchEvent(new Event('input', {bubbles: true}));
-    }""", [form.element_handle(), indices])
+    """Set the form's controls to ``values``, as the reader's input would."""
+    page.evaluate(f"([form, indices]) => ({SET_CONTROLS})(form, indices)",
+                  [form.element_handle(), indices_of(scenario, values)])
 
 
 def press_to_move(control) -> None:
@@ -132,12 +139,42 @@ def random_values(scenario: Scenario, rng: random.Random) -> dict:
     return {p.name: rng.choice(p.values()) for p in scenario.parameters}
 
 
-def drawn(page, form, traces: list[dict]) -> list[dict]:
-    """The figure's data in the page, for the keys and traces the explorer sets."""
-    return page.evaluate("""([div, keys, count]) => div.data.slice(0, count).map(
-        t => Object.fromEntries(keys.map(k => [k, t[k] === undefined ? null : t[k]])))""",
-                         [figure_of(page, form).element_handle(), sorted(traces[0]),
-                          len(traces)])
+# In the page, for each setting in turn: set the controls, wait until the form has applied the
+# result (or failed), and read what it shows: the figure's data for the keys and traces the
+# explorer sets, the readout and, when asked, the Data disclosure's summary and table. One round
+# trip for all settings (each would otherwise cost several).
+SHOWN_AFTER_EACH = f"""async ([form, settings, keys, count, disclosures]) => {{
+    const div = document.getElementById(form.getAttribute('data-figure'));
+    const applied = n => new Promise(done => {{
+        const check = () => Number(form.getAttribute('data-renders') || 0) >= n ||
+                            form.getAttribute('data-state') === 'failed';
+        if (check()) {{ done(); return; }}
+        const watch = new MutationObserver(() => {{
+            if (check()) {{ watch.disconnect(); done(); }}
+        }});
+        watch.observe(form, {{attributes: true}});
+    }});
+    const shown = [];
+    for (const [number, indices] of settings.entries()) {{
+        const renders = Number(form.getAttribute('data-renders') || 0);
+        ({SET_CONTROLS})(form, indices);
+        await applied(renders + 1);
+        if (form.getAttribute('data-state') === 'failed') {{
+            return {{failed: form.querySelector('.jps-explorer-status').textContent, number}};
+        }}
+        const data = form.nextElementSibling;
+        shown.push({{
+            traces: div.data.slice(0, count).map(t => Object.fromEntries(
+                keys.map(k => [k, t[k] === undefined ? null : t[k]]))),
+            readout: form.querySelector('.jps-readout-text').innerText,
+            summary: number < disclosures ?
+                data.querySelector('p.jps-figure-summary').textContent : null,
+            rows: number < disclosures ? [...data.querySelector('tbody').rows].map(
+                r => [...r.cells].map(c => c.textContent)) : null}});
+    }}
+    return {{shown}};
+}}"""
+DISCLOSURES = 3  # settings whose Data disclosure (summary and table) is compared too
 
 
 def check_equals_kernel(page, name: str) -> None:
@@ -146,23 +183,21 @@ def check_equals_kernel(page, name: str) -> None:
     readout; for the first three, also the Data disclosure's summary and table."""
     scenario, form = SCENARIOS[name], form_of(page, name)
     rng = random.Random(f"{name}-2026")
-    for number in range(COMBINATIONS):
-        values = random_values(scenario, rng)
-        count = renders(form)
-        set_values(page, form, scenario, values)
-        wait_render(page, form, count + 1, f"{name}, combination {number}")
-        kernel = json.loads(json.dumps(scenario.rendered(**values)))
-        assert drawn(page, form, kernel["traces"]) == kernel["traces"], (name, values)
-        assert form.locator(".jps-readout-text").inner_text() == kernel["readout"], \
-            (name, values)
-        if number < 3:  # the Data disclosure follows: summary and table of the values shown
+    combinations = [random_values(scenario, rng) for _ in range(COMBINATIONS)]
+    kernel = [json.loads(json.dumps(scenario.rendered(**values))) for values in combinations]
+    result = page.evaluate(SHOWN_AFTER_EACH, [
+        form.element_handle(), [indices_of(scenario, values) for values in combinations],
+        sorted(kernel[0]["traces"][0]), len(kernel[0]["traces"]), DISCLOSURES])
+    assert "failed" not in result, f"{name}, combination {result.get('number')}: " \
+                                   f"{result.get('failed')}"
+    for number, (values, expected, shown) in enumerate(zip(combinations, kernel,
+                                                           result["shown"], strict=True)):
+        assert shown["traces"] == expected["traces"], (name, values)
+        assert shown["readout"] == expected["readout"], (name, values)
+        if number < DISCLOSURES:
             figure = json.loads(scenario.static(**values).to_json())
-            data = form.locator("xpath=following-sibling::details[1]")
-            assert data.locator("p.jps-figure-summary").text_content() == figure_text.summary(
-                figure), (name, values)
-            rows = data.locator("tbody").evaluate(
-                "b => [...b.rows].map(r => [...r.cells].map(c => c.textContent))")
-            assert rows == figure_text.table(figure).rows, (name, values)
+            assert shown["summary"] == figure_text.summary(figure), (name, values)
+            assert shown["rows"] == figure_text.table(figure).rows, (name, values)
 
 
 def check_bad_input(page, name: str) -> None:
