@@ -295,20 +295,8 @@ fetch("figure.json").then(r => r.json()).then(f => Plotly.newPlot("map", f.data,
 </script></body></html>"""
 
 
-def _blocker(base: str, seen: list[str]):
-    """A Playwright route handler: let requests to ``base`` (and data: URLs) through, record and
-    abort every other."""
-    def block(route) -> None:
-        if route.request.url.startswith((base, "data:")):
-            route.continue_()
-        else:
-            seen.append(route.request.url)
-            route.abort()
-    return block
-
-
 @pytest.mark.browser
-def test_live_map_draws_the_book_base_map_offline(browser, tmp_path: Path) -> None:
+def test_live_map_draws_the_book_base_map_offline(tab, tmp_path: Path) -> None:
     """The reach explorer's live FigureWidget, drawn by plotly.js in Chromium with the widget's own
     config (as JupyterLab's and Colab's widget managers do), and its static figure with the config
     of the mime bundle a notebook shows (JupyterLab's renderer): each map draws its land from the
@@ -329,19 +317,15 @@ def test_live_map_draws_the_book_base_map_offline(browser, tmp_path: Path) -> No
         (tmp_path / "figure.json").write_text(json.dumps(
             {"data": widget.to_dict()["data"], "layout": widget.to_dict()["layout"],
              "config": config}), encoding="utf-8")
-        with serve(tmp_path) as url:
-            page = browser.new_page()
-            offsite: list[str] = []
-
-            page.route("**/*", _blocker(url, offsite))
-            page.goto(url + "index.html")
+        with serve(tmp_path) as url:  # a new port each time: a new origin, nothing cached
+            tab.reset()
+            page = tab.open(url + "index.html")
             page.wait_for_selector("body[data-drawn]", timeout=20_000)
             page.wait_for_timeout(300)
             land = page.evaluate("() => [...document.querySelectorAll('#map .geo .layer.land "
                                  "path')].reduce((n, p) => n + (p.getAttribute('d') || '')"
                                  ".length, 0)")
-            results[case] = (page.get_attribute("body", "data-drawn"), land, offsite)
-            page.close()
+            results[case] = (page.get_attribute("body", "data-drawn"), land, list(tab.offsite))
     for case in ("book", "static"):
         drawn, land, offsite = results[case]
         assert drawn == "yes" and land > 10_000 and not offsite, (case, results[case])
