@@ -13,7 +13,7 @@ from conftest import ROOT, toc_notebooks
 from nbclient.exceptions import CellExecutionError
 
 import japansec.scenarios
-from japansec.build.book import toc_files
+from japansec.build.book import toc_files, up_to_date
 from japansec.build.notebooks import run_notebook
 from japansec.explorer import Scenario
 
@@ -127,14 +127,16 @@ def test_a_failing_cell_names_notebook_and_cell(tmp_path) -> None:
     assert isinstance(error.value.__cause__, CellExecutionError)
 
 
-def test_student_edition_contains_no_solution(tmp_path) -> None:
-    """`scripts/build_book.py --student-edition` (sphinx-exercise's hide_solutions) builds a book
-    with the exercises but without any solution."""
+def test_student_edition_contains_no_solution() -> None:
+    """`make student` (sphinx-exercise's hide_solutions) builds a book with the exercises but
+    without any solution. Like `make book`, the build into _build/student is skipped when that
+    folder already holds a build of exactly the current sources (book.up_to_date)."""
+    output = ROOT / "_build" / "student"
     result = subprocess.run([sys.executable, "scripts/build_book.py", "--student-edition",
-                             "--output", str(tmp_path)], cwd=ROOT, capture_output=True,
-                            text=True)
+                             "--output", str(output)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    pages = list((tmp_path / "_build" / "html" / "chapters").glob("*.html"))
+    assert up_to_date(output, student=True), "the student edition is not of the current sources"
+    pages = list((output / "_build" / "html" / "chapters").glob("*.html"))
     exercises = sum(p.read_text("utf-8").count('class="exercise') for p in pages)
     solutions = [p.name for p in pages if 'class="solution' in p.read_text("utf-8")]
     assert exercises >= 3 and not solutions, (exercises, solutions)
