@@ -99,6 +99,7 @@ class Tab:
         self.failed: list[str] = []
         self.origins: set[str] = set()
         self._sessions: list = []
+        self._storage = page.context.new_cdp_session(page)  # clears what pages stored
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", self._requested)
@@ -127,10 +128,9 @@ class Tab:
         while self._sessions:
             self._sessions.pop().detach()
         page.goto("about:blank")
-        cdp = page.context.new_cdp_session(page)
         for origin in self.origins:  # the colour mode a test chose, for one
-            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        cdp.detach()
+            self._storage.send("Storage.clearDataForOrigin",
+                               {"origin": origin, "storageTypes": "all"})
         page.set_viewport_size(DESKTOP)
         page.emulate_media(color_scheme="light")
         for seen in (self.errors, self.offsite, self.failed):

@@ -121,7 +121,6 @@ def test_figures_follow_dark_mode(tab, book_url: str) -> None:
     assert light == "#ffffff" and dark == ["#1e1e1e", "#e6e6e6"]
 
 
-
 def outward_address() -> str:
     """This machine's address on its network (what it would send from towards the internet)."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:

@@ -41,12 +41,15 @@ def renders(form) -> int:
     return int(form.get_attribute("data-renders") or 0)
 
 
+# Whether the form has applied ``n`` results, or failed.
+APPLIED = """(form, n) => Number(form.getAttribute('data-renders') || 0) >= n ||
+    form.getAttribute('data-state') === 'failed'"""
+
+
 def wait_render(page, form, count: int, what: str) -> None:
     """Wait until the form has applied ``count`` results (or failed: then say why)."""
-    page.wait_for_function(
-        "([f, n]) => Number(f.getAttribute('data-renders') || 0) >= n "
-        "|| f.getAttribute('data-state') === 'failed'",
-        arg=[form.element_handle(), count], timeout=STARTUP_MS)
+    page.wait_for_function(f"([f, n]) => ({APPLIED})(f, n)",
+                           arg=[form.element_handle(), count], timeout=STARTUP_MS)
     status = form.locator(".jps-explorer-status").inner_text()
     assert form.get_attribute("data-state") != "failed", f"{what}: {status}"
 
@@ -146,8 +149,7 @@ def random_values(scenario: Scenario, rng: random.Random) -> dict:
 SHOWN_AFTER_EACH = f"""async ([form, settings, keys, count, disclosures]) => {{
     const div = document.getElementById(form.getAttribute('data-figure'));
     const applied = n => new Promise(done => {{
-        const check = () => Number(form.getAttribute('data-renders') || 0) >= n ||
-                            form.getAttribute('data-state') === 'failed';
+        const check = () => ({APPLIED})(form, n);
         if (check()) {{ done(); return; }}
         const watch = new MutationObserver(() => {{
             if (check()) {{ watch.disconnect(); done(); }}

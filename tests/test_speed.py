@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from conftest import DESKTOP
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from japansec.build.book import toc_files
@@ -163,7 +164,7 @@ def test_theme_icons_inline_and_buttons_named_by_their_text(tab, compressed_url:
     """Icons are inline SVG; the search button's accessible name contains its visible label
     ("Search Ctrl+K"); no colour-mode icon carries a name of its own."""
     page, transferred = open_phone(tab, compressed_url + "chapters/glossary.html")
-    page.set_viewport_size({"width": 1280, "height": 900})  # the search field shows its label
+    page.set_viewport_size(DESKTOP)  # the search field shows its label
     assert page.locator("svg.svg-inline--fa").count() > 5
     assert page.locator("i[class*='fa-']").count() == 0
     assert not [u for u in transferred if "webfonts" in u], "an icon font was downloaded"
@@ -238,7 +239,7 @@ def test_stylesheet_bundle_styles_every_element_as_the_originals(tab, compressed
     computed style the theme's original stylesheets give it: light mode on a phone, dark mode on a
     desktop (the purge reads selectors, not modes or widths: the two cover the rules of each mode
     and each side of the theme's width breakpoints)."""
-    for viewport, mode in ((PHONE, "light"), ({"width": 1280, "height": 900}, "dark")):
+    for viewport, mode in ((PHONE, "light"), (DESKTOP, "dark")):
         tab.page.set_viewport_size(viewport)
         page = tab.open(compressed_url + page_path)
         page.evaluate(f"localStorage.setItem('mode', '{mode}')")  # as the theme's switch keeps it
@@ -265,7 +266,7 @@ def test_search_from_a_chapter_finds_pages(tab, compressed_url: str) -> None:
     search box still lands there and lists the pages that hold the word."""
     page, transferred = open_phone(tab, compressed_url + "chapters/glossary.html")
     assert not [u for u in transferred if "searchindex" in u or "searchtools" in u]
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     page.keyboard.press("Control+k")
     box = page.locator("#pst-search-dialog input[name=q]")
     box.fill("Tomahawk")
@@ -277,7 +278,7 @@ def test_search_from_a_chapter_finds_pages(tab, compressed_url: str) -> None:
     assert any("missiles.html" in href for href in found), found
 
 
-@pytest.mark.parametrize("width", [PHONE["width"], 1280])
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
 def test_sidebar_buttons_open_the_sidebars(tab, compressed_url: str, width: int) -> None:
     """The visible sidebar buttons work: on a phone the navigation button opens the book's
     navigation and the contents button the page's contents (as dialogs); on a desktop the
