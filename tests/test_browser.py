@@ -152,3 +152,16 @@ def test_the_test_browser_is_offline(tab, book_url: str, tmp_path: Path) -> None
             return [fromPage, fromWorker]; }""", outside + "here.txt")
     assert outcome == ["refused", "refused"]
     assert sorted(tab.offsite) == [outside + "here.txt", outside + "here.txt?worker"]
+
+
+def test_the_tab_forgets_what_a_page_stored(tab, book_url: str) -> None:
+    """The shared tab, reset, keeps nothing a page stored: a colour mode chosen on one test's page
+    does not carry into the next test."""
+    page = tab.open(book_url + "chapters/glossary.html")
+    page.evaluate("localStorage.setItem('mode', 'dark')")
+    page.reload(wait_until="load")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    tab.reset()
+    page = tab.open(book_url + "chapters/glossary.html")
+    assert page.evaluate("localStorage.getItem('mode')") in (None, "auto")  # the theme's default
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
