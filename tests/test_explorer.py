@@ -3,10 +3,13 @@ panel and the browser's entry point, and all three show what ``compute`` gives."
 
 from __future__ import annotations
 
+import _imp
 import html
 import json
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -14,7 +17,7 @@ import pytest
 
 from japansec.browser import render
 from japansec.build import figure_text
-from japansec.build.explorers import BLOCKED, controls_html
+from japansec.build.explorers import BLOCKED, PYODIDE, STDLIB, controls_html
 from japansec.explorer import Choice, Scenario, Slider, View, published
 from japansec.scenarios import ALL_SCENARIOS
 
@@ -205,6 +208,29 @@ def test_scenarios_import_without_loading_data() -> None:
             "print('ok')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+def test_pythons_standard_library_ships_compiled(built_book: Path) -> None:
+    """The page's Python loads its standard library as bytecode compiled at build time, not from
+    sources it would compile at every start: every module of the pinned Pyodide's zip is there as
+    an unchecked hash-based .pyc of one Python version, made from exactly that module's source, and
+    not as .py; every other file is the same. (That this is the version of the browser's Python,
+    the browser tests show: without the sources, Python could not start otherwise.)"""
+    with zipfile.ZipFile(PYODIDE / STDLIB) as package, \
+            zipfile.ZipFile(built_book / "_static" / "pyodide" / STDLIB) as shipped:
+        sources = {i.filename: package.read(i) for i in package.infolist()}
+        files = {i.filename: shipped.read(i) for i in shipped.infolist()}
+    modules = [name for name in sources if name.endswith(".py")]
+    assert len(modules) > 500, f"{PYODIDE / STDLIB}: {len(modules)} modules"
+    assert sorted(files) == sorted(n + "c" if n in modules else n for n in sources)
+    magic = {files[name + "c"][:4] for name in modules}
+    assert len(magic) == 1 and next(iter(magic)).endswith(b"\r\n"), magic
+    key = int.from_bytes(next(iter(magic)), "little")  # what Python's source hash is keyed on
+    for name in modules:
+        header = files[name + "c"][:16]
+        assert header[4:8] == (1).to_bytes(4, "little"), f"{name}c: not unchecked hash-based"
+        assert header[8:] == _imp.source_hash(key, sources[name]), f"{name}c: another source"
+    assert all(files[name] == sources[name] for name in sources if name not in modules)
 
 
 def test_explorer_names_are_unique() -> None:

@@ -22,7 +22,9 @@
 - The package's own wheel (``wheel/``) and the course bundle (``course-bundle.zip``), built from
   the current source (see ``japansec.build.distribute``), for running the notebooks elsewhere.
 - The explorers' browser runtime (see ``japansec.build.explorers``): Pyodide from the pinned
-  ``pyodide`` npm package, the book's pure-Python modules and each explorer's spec and context;
+  ``pyodide`` npm package, with its standard library compiled to bytecode by that Pyodide
+  (``js/compile_stdlib.mjs``, kept in ``_build/pyodide/``), the book's pure-Python modules and
+  each explorer's spec and context;
   pages with an explorer load ``japansec-explorers.js`` (deferred), which starts Python only when
   the reader first touches a control.
 - Launch buttons only for configured addresses: a placeholder address stops the build.
@@ -81,6 +83,17 @@ def build_plotly(target: Path) -> None:
                          target.with_name(target.name + suffix))
 
 
+def compiled_stdlib() -> Path:
+    """Pyodide's standard library as bytecode (``_build/pyodide/python_stdlib.zip``, kept across
+    clean builds); compiled first when missing or older than its inputs."""
+    stdlib = ROOT / "_build" / "pyodide" / "python_stdlib.zip"
+    inputs = [JS / "compile_stdlib.mjs", ROOT / "package-lock.json"]
+    if not stdlib.exists() or any(stdlib.stat().st_mtime < p.stat().st_mtime for p in inputs):
+        stdlib.parent.mkdir(parents=True, exist_ok=True)
+        node_tool("compile_stdlib.mjs", str(stdlib))
+    return stdlib
+
+
 def mathjax_es5() -> Path:
     """Path of MathJax 3's es5 build inside the installed django-static-mathjax package."""
     import mathjax
@@ -116,7 +129,7 @@ def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
     notebooks = [Path(app.env.doc2path(doc)) for doc in sorted(app.env.found_docs)
                  if str(app.env.doc2path(doc)).endswith(".ipynb")]
     distribute.publish(Path(app.outdir), notebooks, datetime.date.today().isoformat())
-    explorers.publish(static)
+    explorers.publish(static, compiled_stdlib())
     lighten_site(Path(app.outdir), static / "scripts" / "fontawesome.js")
     bundle_site(Path(app.outdir))
     node_tool("compress.mjs", str(app.outdir), str(COMPRESSED))
