@@ -1,4 +1,6 @@
-"""Accessibility of the built book in Debian's Chromium (issue 18).
+"""Accessibility of the built book in Debian's Chromium (issue 18): the checks that
+``test_browser.test_page_draws_offline_and_accessibly`` runs on every page, in the same load as its
+drawing checks (a page load with every figure drawn is most of a check's cost).
 
 - axe-core from the npm registry, pinned in package.json / package-lock.json and installed by
   `make setup` (npm ci), runs on every page in light and in dark mode: no serious or critical
@@ -19,10 +21,7 @@ from urllib.parse import unquote
 import pytest
 from conftest import ROOT
 
-from japansec.build.book import toc_files
-
 pytestmark = pytest.mark.browser
-PAGES = [f"{f}.html" for f in toc_files()]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -41,19 +40,6 @@ def test_axe_is_the_pinned_version() -> None:
     installed = json.loads((AXE.parent / "package.json").read_text("utf-8"))["version"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", pinned), f"package.json: pin axe-core exactly: {pinned}"
     assert installed == pinned, f"node_modules has axe-core {installed}, package.json pins {pinned}"
-
-
-def open_page(tab, url: str):
-    """Open ``url`` in the tab (the reader's system in light mode: the theme's default mode is
-    auto and follows it), with every figure scrolled into view and drawn by Plotly."""
-    page = tab.open(url)
-    expect_theme(page, "light")
-    figures = page.locator("div.jps-plotly")
-    for index in range(figures.count()):
-        figures.nth(index).scroll_into_view_if_needed()
-        figures.nth(index).locator("svg.main-svg").first.wait_for(timeout=20_000)
-    page.evaluate("window.scrollTo(0, 0)")
-    return page
 
 
 def expect_theme(page, mode: str) -> None:
@@ -218,12 +204,12 @@ CONTRAST = """div => {
 }"""
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_is_accessible_in_light_and_dark_mode(tab, book_url: str, page_path: str) -> None:
-    """One load per page (the checks are slow): in light and then dark mode, axe-core finds no
-    serious or critical violation and every figure's text reaches 4.5:1 and its marks 3:1
-    against what they sit on; every figure has its text alternative and data."""
-    page = open_page(tab, book_url + page_path)
+def check_accessible(page, page_path: str) -> None:
+    """The open page, with every figure drawn, in the reader's light mode: every figure has its
+    text alternative and data; in light and then dark mode, axe-core finds no serious or critical
+    violation and every figure's text reaches 4.5:1 and its marks 3:1 against what they sit on."""
+    expect_theme(page, "light")  # the theme's default mode is auto and follows the system
+    page.evaluate("window.scrollTo(0, 0)")
     figures = page.locator("div.jps-plotly")
     if figures.count():
         check_text_alternatives(page, page_path)
@@ -235,4 +221,3 @@ def test_page_is_accessible_in_light_and_dark_mode(tab, book_url: str, page_path
         for index in range(figures.count()):
             failures = figures.nth(index).evaluate(CONTRAST)
             assert not failures, f"{page_path}, figure {index + 1} ({mode}): {failures[:8]}"
-

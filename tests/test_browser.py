@@ -1,5 +1,6 @@
-"""The built book in a real browser (Debian's Chromium): every page loads with its figures drawn,
-no JavaScript error, no request leaving 127.0.0.1 and no local file missing."""
+"""The built book in a real browser (Debian's Chromium): every page loads with its figures drawn and
+accessible (the checks of test_a11y.py, in the same load), no JavaScript error, no request leaving
+127.0.0.1 and no local file missing."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import nbformat
 import pytest
 from conftest import ROOT, serve
 from playwright.sync_api import expect
+from test_a11y import check_accessible
 
 from japansec.build.book import toc_files
 
@@ -76,12 +78,9 @@ def figure_json(page, figure) -> dict:
                       .text_content())
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_draws_offline_and_accessibly(tab, book_url: str, page_path: str) -> None:
-    """Every page: as many figures as its notebook shows, each drawing its data marks (on maps:
-    one point per plotted place) and naming its source; no JavaScript error; no request left
-    127.0.0.1 and none failed (accessibility: test_a11y.py)."""
-    page = open_page(tab, book_url + page_path)
+def check_drawn(page, page_path: str) -> None:
+    """As many figures as the page's notebook shows, each drawing its data marks (on maps: one
+    point per plotted place) and naming its source."""
     figures = page.locator("div.jps-plotly")
     expected, explorers = EXPECTED[page_path]
     expect(figures).to_have_count(expected)
@@ -102,6 +101,16 @@ def test_page_draws_offline_and_accessibly(tab, book_url: str, page_path: str) -
         expect(figure).to_contain_text("Source:")
     if page_path == "chapters/intro.html":  # the SIPRI chart: one bar a year, 1990-2024
         assert page.locator("div.jps-plotly .barlayer path").count() >= 30
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_draws_offline_and_accessibly(tab, book_url: str, page_path: str) -> None:
+    """Every page, in one load (the checks are slow): its figures drawn (check_drawn) and
+    accessible in light and dark mode (test_a11y.check_accessible); no JavaScript error; no
+    request left 127.0.0.1 and none failed, all the while."""
+    page = open_page(tab, book_url + page_path)
+    check_drawn(page, page_path)
+    check_accessible(page, page_path)
     assert not tab.errors, f"{page_path}: JavaScript console errors: {tab.errors}"
     assert not tab.offsite, f"{page_path}: requests left 127.0.0.1: {tab.offsite}"
     assert not tab.failed, f"{page_path}: failed requests: {tab.failed}"
