@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -47,13 +48,26 @@ def expect_theme(page, mode: str) -> None:
                            timeout=20_000)
 
 
+# Each drawn figure's paper colour, as the page shows it.
+PAPERS = """() => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]
+    .map(div => getComputedStyle(div.querySelector('svg.main-svg')).backgroundColor)"""
+
+
 def switch_mode(page, mode: str) -> None:
     """Switch the reader's system colour scheme; the theme and the figures follow. Colour
     transitions are switched off first, so that axe measures the new mode, not a fade into it."""
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    papers = page.evaluate(PAPERS)
     page.emulate_media(color_scheme=mode)
     expect_theme(page, mode)
-    page.wait_for_timeout(300)  # the figures re-colour on the theme's attribute change
+    # The figures re-colour on the theme's attribute change: every paper changes, then a frame.
+    try:
+        page.wait_for_function(f"""before => ({PAPERS})().every((c, i) => c !== before[i]) &&
+            new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(1))))
+            """, arg=papers, timeout=10_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{page.url}: figures kept their paper in {mode} mode: {papers} -> "
+                    f"{page.evaluate(PAPERS)}")
 
 
 def axe_violations(page) -> list[dict]:

@@ -23,10 +23,9 @@ PAGES = [f"{f}.html" for f in toc_files()]
 
 
 def open_page(tab, url: str):
-    """Open ``url`` in the tab, wait until the network is idle and every figure is drawn (each
-    brought near the viewport, where japansec-figures.js draws it); return the page."""
+    """Open ``url`` in the tab and wait until every figure is drawn (each brought near the
+    viewport, where japansec-figures.js draws it); return the page."""
     page = tab.open(url)
-    page.wait_for_load_state("networkidle")
     for figure in page.locator("div.jps-plotly").all():
         figure.scroll_into_view_if_needed()
         page.wait_for_function("f => f.getAttribute('data-drawn')", arg=figure.element_handle(),
@@ -111,6 +110,7 @@ def test_page_draws_offline_and_accessibly(tab, book_url: str, page_path: str) -
     page = open_page(tab, book_url + page_path)
     check_drawn(page, page_path)
     check_accessible(page, page_path)
+    page.wait_for_load_state("networkidle")  # reached long before, as a rule: whatever was late
     assert not tab.errors, f"{page_path}: JavaScript console errors: {tab.errors}"
     assert not tab.offsite, f"{page_path}: requests left 127.0.0.1: {tab.offsite}"
     assert not tab.failed, f"{page_path}: failed requests: {tab.failed}"
