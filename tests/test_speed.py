@@ -225,6 +225,17 @@ UNBUNDLE = """async () => {
     bundle.remove();
 }"""
 
+# The snapshot with the bundle, then with the originals, compared in the page (each snapshot is
+# megabytes of text): how many elements each has, how many differ and the first that does.
+COMPARE_STYLES = f"""async () => {{
+    const bundled = ({STYLE_SNAPSHOT})();
+    await ({UNBUNDLE})();
+    const original = ({STYLE_SNAPSHOT})();
+    const differ = bundled.map((b, i) => [b, original[i]]).filter(([b, o]) => b !== o);
+    return {{bundled: bundled.length, original: original.length, differ: differ.length,
+             first: differ[0] || null}};
+}}"""
+
 STYLE_PAGES = ["chapters/money.html", "chapters/data-sources.html", "chapters/check-claims.html",
                "chapters/instructor-guide.html", "search.html"]
 
@@ -236,26 +247,24 @@ def test_stylesheet_bundle_styles_every_element_as_the_originals(tab, compressed
     computed style the theme's original stylesheets give it: light mode on a phone, dark mode on a
     desktop (the purge reads selectors, not modes or widths: the two cover the rules of each mode
     and each side of the theme's width breakpoints)."""
+    page = tab.open(compressed_url + page_path)
     for viewport, mode in ((PHONE, "light"), (DESKTOP, "dark")):
-        tab.page.set_viewport_size(viewport)
-        page = tab.open(compressed_url + page_path)
+        page.set_viewport_size(viewport)
         page.evaluate(f"localStorage.setItem('mode', '{mode}')")  # as the theme's switch keeps it
         page.reload(wait_until="load")
         assert page.locator("link[rel=stylesheet]").count() == 1, \
             f"{page_path}: more than one stylesheet linked"
-        bundled = page.evaluate(STYLE_SNAPSHOT)
-        page.evaluate(UNBUNDLE)
-        original = page.evaluate(STYLE_SNAPSHOT)
-        assert len(bundled) == len(original) > 100
-        differ = [(b, o) for b, o in zip(bundled, original, strict=True) if b != o]
+        compared = page.evaluate(COMPARE_STYLES)
+        assert compared["bundled"] == compared["original"] > 100, compared
         detail = ""
-        if differ:
-            b, o = differ[0]
+        if compared["first"]:
+            b, o = compared["first"]
             b_props, o_props = set(b.split(";")), set(o.split(";"))
             detail = (f"first: {b.split(' ', 2)[1]}: bundle {sorted(b_props - o_props)[:4]}"
                       f" originals {sorted(o_props - b_props)[:4]}")
-        assert not differ, (f"{page_path} ({mode}, {viewport['width']} px): "
-                            f"{len(differ)} elements styled differently; {detail}")
+        assert not compared["differ"], (f"{page_path} ({mode}, {viewport['width']} px): "
+                                        f"{compared['differ']} elements styled differently; "
+                                        f"{detail}")
 
 
 def test_search_from_a_chapter_finds_pages(tab, compressed_url: str) -> None:
