@@ -35,7 +35,7 @@ book: setup
 ## test: the whole test suite (builds the book first: the browser tests read _build/html)
 test: book
 	$(BIN)/python -m ruff check .
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## live: JupyterLab with the project's environment, for instructors driving the live explorers
 live: setup

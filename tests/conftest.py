@@ -27,6 +27,17 @@ DESKTOP = {"width": 1280, "height": 900}
 OFFLINE = ["--proxy-server=127.0.0.1:9"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest first (``@pytest.mark.long(seconds)``), the rest in their order. `make test` runs
+    two processes that take the next test as they finish one (``--dist loadgroup``): a long test
+    drawn last would keep one process busy at the end while the other waits."""
+    def seconds(item: pytest.Item) -> float:
+        long = item.get_closest_marker("long")
+        return long.args[0] if long else 0
+
+    items.sort(key=seconds, reverse=True)
+
+
 def toc_notebooks() -> list[Path]:
     """The notebooks of the table of contents."""
     return book_notebooks(ROOT)

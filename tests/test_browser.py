@@ -102,6 +102,7 @@ def check_drawn(page, page_path: str) -> None:
         assert page.locator("div.jps-plotly .barlayer path").count() >= 30
 
 
+@pytest.mark.long(4)
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_draws_offline_and_accessibly(tab, book_url: str, page_path: str) -> None:
     """Every page, in one load (the checks are slow): its figures drawn (check_drawn) and

@@ -229,6 +229,7 @@ def check_bad_input(page, name: str) -> None:
         assert answer == {"error": str(kernel.value)}, (name, values)
 
 
+@pytest.mark.long(6)
 @pytest.mark.parametrize("page_path", PAGES)
 def test_explorers_on_the_page(tab, book_url: str, page_path: str) -> None:
     """Every explorer of the page, offline: moved from the keyboard, compared with the kernel,

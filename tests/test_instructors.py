@@ -237,6 +237,7 @@ def wheelhouse(built_book: Path) -> Path:
     return house
 
 
+@pytest.mark.long(20)
 def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
         tmp_path: Path, book_url: str, built_book: Path, wheelhouse: Path) -> None:
     """Like Colab or a hub image: a new venv with only Python, a kernel and nbclient.
@@ -251,7 +252,9 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
     """
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    # As on a fresh hub or Colab image: no project paths, and Python writes its bytecode.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
     env |= {"PATH": f"{venv / 'bin'}{os.pathsep}{env['PATH']}",
             "XDG_CACHE_HOME": str(tmp_path / "cache"), "PIP_NO_INDEX": "1",
             "PIP_FIND_LINKS": str(wheelhouse), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
@@ -300,6 +303,7 @@ fetch("figure.json").then(r => r.json()).then(f => Plotly.newPlot("map", f.data,
 
 
 @pytest.mark.browser
+@pytest.mark.long(6)
 def test_live_map_draws_the_book_base_map_offline(tab, tmp_path: Path) -> None:
     """The reach explorer's live FigureWidget, drawn by plotly.js in Chromium with the widget's own
     config (as JupyterLab's and Colab's widget managers do), and its static figure with the config

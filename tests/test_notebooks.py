@@ -99,6 +99,7 @@ CODE_NOTEBOOKS = [p for p in toc_notebooks()
                   if any(c.cell_type == "code" for c in nbformat.read(p, as_version=4).cells)]
 
 
+@pytest.mark.long(3)
 @pytest.mark.parametrize("path", CODE_NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_top_to_bottom(path) -> None:
     """Execute in a fresh kernel, including the live-panel cells tagged skip-execution; then move
@@ -127,6 +128,7 @@ def test_a_failing_cell_names_notebook_and_cell(tmp_path) -> None:
     assert isinstance(error.value.__cause__, CellExecutionError)
 
 
+@pytest.mark.long(15)  # when the edition is built, not when it is up to date
 def test_student_edition_contains_no_solution() -> None:
     """`make student` (sphinx-exercise's hide_solutions) builds a book with the exercises but
     without any solution. Like `make book`, the build into _build/student is skipped when that

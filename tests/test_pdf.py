@@ -16,7 +16,8 @@ from conftest import ROOT
 
 from japansec import data
 
-pytestmark = [pytest.mark.pdf, pytest.mark.browser]
+# One process prints (make test: --dist loadgroup), not each that runs one of these tests.
+pytestmark = [pytest.mark.pdf, pytest.mark.browser, pytest.mark.xdist_group("pdf")]
 PAGE = "chapters/money"
 SOLUTION_TEXT = "¥9.0353 trillion including and ¥8.8093 trillion excluding"  # ex-money-data
 
