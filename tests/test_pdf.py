@@ -1,7 +1,9 @@
-"""`make pdf`: the printable edition. To stay fast, the test prints one chapter in both editions
-(the full book is printed by `make pdf`): the PDFs exist, hold the chapter and the as-of date, the
-student edition has no solution text and the instructor edition has it, and the figures are drawn
-(a page with a figure's source line, rendered to an image, has the figure's coloured marks)."""
+"""`make pdf`: the printable edition. To stay fast, the test prints one chapter in both editions,
+once (the full book is printed by `make pdf`; printing is most of the test's time), and checks the
+PDFs: they exist, hold the chapter and the as-of date, the student edition has no solution text and
+the instructor edition has it, the figures are drawn (a page with a figure's source line, rendered
+to an image, has the figure's coloured marks) and the explorers print at their defaults and at the
+exercises' settings."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,8 +19,7 @@ from conftest import ROOT
 
 from japansec import data
 
-# One process prints (make test: --dist loadgroup), not each that runs one of these tests.
-pytestmark = [pytest.mark.pdf, pytest.mark.browser, pytest.mark.xdist_group("pdf")]
+pytestmark = [pytest.mark.pdf, pytest.mark.browser]
 PAGE = "chapters/money"
 SOLUTION_TEXT = "¥9.0353 trillion including and ¥8.8093 trillion excluding"  # ex-money-data
 
@@ -44,18 +46,17 @@ def _coloured_pixels(pdf, page: int) -> int:
     return int((spread > 80).sum())
 
 
-@pytest.fixture(scope="module")
-def pdfs(built_book, tmp_path_factory):
+def print_editions(out: Path) -> dict[str, Path]:
+    """The chapter printed by `make pdf`'s script into ``out``, in both editions."""
     if not shutil.which("pdftoppm"):
         pytest.fail("pdftoppm not found: run scripts/install_system_deps.sh (poppler-utils)")
-    out = tmp_path_factory.mktemp("pdf")
     result = subprocess.run([sys.executable, "scripts/make_pdf.py", "--pages", PAGE, "--out",
                              str(out)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return {edition: out / f"{edition}.pdf" for edition in ("student", "instructor")}
 
 
-def test_pdfs_hold_the_chapter_and_the_as_of_date(pdfs) -> None:
+def check_chapter_and_as_of_date(pdfs: dict[str, Path]) -> None:
     as_of = data.package()["as_of"]
     for edition, pdf in pdfs.items():
         assert pdf.exists() and _pages(pdf) >= 5, edition
@@ -64,14 +65,14 @@ def test_pdfs_hold_the_chapter_and_the_as_of_date(pdfs) -> None:
         assert "Strategy and money" in _text(pdf)
 
 
-def test_student_edition_has_no_solutions(pdfs) -> None:
+def check_student_edition_has_no_solutions(pdfs: dict[str, Path]) -> None:
     student = " ".join(_text(pdfs["student"]).split())
     instructor = " ".join(_text(pdfs["instructor"]).split())
     assert SOLUTION_TEXT in instructor, "the instructor edition lost the solutions"
     assert SOLUTION_TEXT not in student and "Solution to" not in student
 
 
-def test_figures_are_drawn(pdfs, built_book) -> None:
+def check_figures_are_drawn(pdfs: dict[str, Path], built_book: Path) -> None:
     """Each figure's source line is text that plotly.js draws inside the chart, so the PDF holds one
     per drawn figure; the pages that hold them are rendered to images and must carry coloured marks
     (the bars and lines of the budget explorer most of all)."""
@@ -84,7 +85,8 @@ def test_figures_are_drawn(pdfs, built_book) -> None:
     assert min(colour.values()) > 1000 and max(colour.values()) > 5000, colour
 
 
-def test_explorers_print_at_their_defaults_and_at_the_exercises_settings(pdfs) -> None:
+def check_explorers_print_at_their_defaults_and_at_the_exercises_settings(
+        pdfs: dict[str, Path]) -> None:
     """The budget explorer prints with its readout at the defaults (its controls hidden), and
     again at the setting its exercise asks for (each year's GDP), named under the figure."""
     from japansec.scenarios.money import BUDGET
@@ -94,3 +96,13 @@ def test_explorers_print_at_their_defaults_and_at_the_exercises_settings(pdfs) -
     assert "change any value" not in text, "the explorer's controls were printed"
     assert ("Budget explorer at the settings an exercise asks for. Values shown for: Defence "
             "spending growth 5 % a year; Share of: Each year's GDP;") in text
+
+
+@pytest.mark.long(11)
+def test_the_printed_editions(built_book: Path, tmp_path: Path) -> None:
+    """The chapter printed once in both editions (printing is most of the cost), then each check."""
+    pdfs = print_editions(tmp_path)
+    check_chapter_and_as_of_date(pdfs)
+    check_student_edition_has_no_solutions(pdfs)
+    check_figures_are_drawn(pdfs, built_book)
+    check_explorers_print_at_their_defaults_and_at_the_exercises_settings(pdfs)
