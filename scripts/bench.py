@@ -5,7 +5,7 @@ Measures, on this machine:
   empty execution cache (every notebook executed, in parallel);
 - each notebook's execution time in a fresh kernel (nbclient, live panels included);
 - `make test`'s wall time once `.venv` exists: the book build (cache warm, as after a `make book`),
-  ruff and `pytest -n 2`;
+  ruff and pytest in two processes;
 - each page's own HTML weight and the size of each Plotly figure's JSON in it;
 - each live explorer's control-move time (model + figure update in a kernel), where defined;
 - Lighthouse (mobile defaults) on every page served compressed: performance, FCP, LCP, TBT, CLS
@@ -162,15 +162,11 @@ def main() -> int:
           f"{results['clean_env_test']['wall_s']:6.1f} s wall, {cpu:.1f} s CPU, exit code {code}")
 
     start, cpu, before = time.perf_counter(), cpu_seconds(), load()
-    code = 0
-    for command in (["scripts/build_book.py"], ["-m", "ruff", "check", "."],
-                    ["-m", "pytest", "-n", "2", "-q"]):
-        code = code or subprocess.run([sys.executable, *command], cwd=ROOT,
-                                      stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL).returncode
+    code = subprocess.run(["make", "test"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode
     results["tests"] = {"wall_s": time.perf_counter() - start, "cpu_s": cpu_seconds() - cpu,
                         "load": before, "exit": code}
-    print(f"\nmake test (book build, skipped when up to date + ruff + pytest -n 2): "
+    print(f"\nmake test (book build, skipped when up to date + ruff + pytest): "
           f"{results['tests']['wall_s']:6.1f} s (≤ {TARGETS['test_s']} s), CPU "
           f"{results['tests']['cpu_s']:.0f} s, load {before:.1f}, exit code {code}")
 
