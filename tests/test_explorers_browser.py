@@ -46,11 +46,26 @@ APPLIED = """(form, n) => Number(form.getAttribute('data-renders') || 0) >= n ||
     form.getAttribute('data-state') === 'failed'"""
 
 
+# Resolves to true once the form has applied ``n`` results or failed, or to false after ``ms``
+# milliseconds without: re-checked whenever the form's attributes change (no polling).
+APPLIED_WITHIN = f"""(form, n, ms) => new Promise(done => {{
+    const check = () => ({APPLIED})(form, n);
+    if (check()) {{ done(true); return; }}
+    const watch = new MutationObserver(() => {{
+        if (check()) {{ watch.disconnect(); done(true); }}
+    }});
+    watch.observe(form, {{attributes: true}});
+    setTimeout(() => {{ watch.disconnect(); done(check()); }}, ms);
+}})"""
+
+
 def wait_render(page, form, count: int, what: str) -> None:
-    """Wait until the form has applied ``count`` results (or failed: then say why)."""
-    page.wait_for_function(f"([f, n]) => ({APPLIED})(f, n)",
-                           arg=[form.element_handle(), count], timeout=STARTUP_MS)
+    """Wait until the form has applied ``count`` results (or failed, or timed out: then say
+    why)."""
+    applied = page.evaluate(f"([f, n, ms]) => ({APPLIED_WITHIN})(f, n, ms)",
+                            [form.element_handle(), count, STARTUP_MS])
     status = form.locator(".jps-explorer-status").inner_text()
+    assert applied, f"{what}: no result after {STARTUP_MS} ms: {status}"
     assert form.get_attribute("data-state") != "failed", f"{what}: {status}"
 
 
@@ -146,21 +161,15 @@ def random_values(scenario: Scenario, rng: random.Random) -> dict:
 # result (or failed), and read what it shows: the figure's data for the keys and traces the
 # explorer sets, the readout and, when asked, the Data disclosure's summary and table. One round
 # trip for all settings (each would otherwise cost several).
-SHOWN_AFTER_EACH = f"""async ([form, settings, keys, count, disclosures]) => {{
+SHOWN_AFTER_EACH = f"""async ([form, settings, keys, count, disclosures, ms]) => {{
     const div = document.getElementById(form.getAttribute('data-figure'));
-    const applied = n => new Promise(done => {{
-        const check = () => ({APPLIED})(form, n);
-        if (check()) {{ done(); return; }}
-        const watch = new MutationObserver(() => {{
-            if (check()) {{ watch.disconnect(); done(); }}
-        }});
-        watch.observe(form, {{attributes: true}});
-    }});
     const shown = [];
     for (const [number, indices] of settings.entries()) {{
         const renders = Number(form.getAttribute('data-renders') || 0);
         ({SET_CONTROLS})(form, indices);
-        await applied(renders + 1);
+        if (!await ({APPLIED_WITHIN})(form, renders + 1, ms)) {{
+            return {{failed: `no result after ${{ms}} ms`, number}};
+        }}
         if (form.getAttribute('data-state') === 'failed') {{
             return {{failed: form.querySelector('.jps-explorer-status').textContent, number}};
         }}
@@ -189,7 +198,7 @@ def check_equals_kernel(page, name: str) -> None:
     kernel = [json.loads(json.dumps(scenario.rendered(**values))) for values in combinations]
     result = page.evaluate(SHOWN_AFTER_EACH, [
         form.element_handle(), [indices_of(scenario, values) for values in combinations],
-        sorted(kernel[0]["traces"][0]), len(kernel[0]["traces"]), DISCLOSURES])
+        sorted(kernel[0]["traces"][0]), len(kernel[0]["traces"]), DISCLOSURES, STARTUP_MS])
     assert "failed" not in result, f"{name}, combination {result.get('number')}: " \
                                    f"{result.get('failed')}"
     for number, (values, expected, shown) in enumerate(zip(combinations, kernel,
