@@ -60,14 +60,16 @@ def switch_mode(page, mode: str) -> None:
     papers = page.evaluate(PAPERS)
     page.emulate_media(color_scheme=mode)
     expect_theme(page, mode)
-    # The figures re-colour on the theme's attribute change: every paper changes, then a frame.
+    # The figures re-colour on the theme's attribute change: every paper changes, then the next
+    # frame is drawn.
     try:
-        page.wait_for_function(f"""before => ({PAPERS})().every((c, i) => c !== before[i]) &&
-            new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(1))))
-            """, arg=papers, timeout=10_000)
+        page.wait_for_function(f"before => ({PAPERS})().every((c, i) => c !== before[i])",
+                               arg=papers, timeout=10_000)
     except PlaywrightTimeout:
         pytest.fail(f"{page.url}: figures kept their paper in {mode} mode: {papers} -> "
                     f"{page.evaluate(PAPERS)}")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => "
+                  "requestAnimationFrame(done)))")
 
 
 def axe_violations(page) -> list[dict]:

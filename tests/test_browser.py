@@ -5,6 +5,7 @@ accessible (the checks of test_a11y.py, in the same load), no JavaScript error, 
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import socket
 import urllib.request
@@ -13,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import ROOT, serve
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from test_a11y import check_accessible
 
@@ -111,10 +113,19 @@ def test_page_draws_offline_and_accessibly(tab, book_url: str, page_path: str) -
     page = open_page(tab, book_url + page_path)
     check_drawn(page, page_path)
     check_accessible(page, page_path)
-    page.wait_for_load_state("networkidle")  # reached long before, as a rule: whatever was late
+    # The page's first quiet half-second on the network (as a rule long reached): what the page
+    # loaded by then has succeeded or failed. (Later requests are recorded as they end.)
+    page.wait_for_load_state("networkidle")
     assert not tab.errors, f"{page_path}: JavaScript console errors: {tab.errors}"
     assert not tab.offsite, f"{page_path}: requests left 127.0.0.1: {tab.offsite}"
     assert not tab.failed, f"{page_path}: failed requests: {tab.failed}"
+
+
+def test_the_pages_show_figures_and_explorers() -> None:
+    """The notebooks put figures and explorers on the pages: the per-page counts above would also
+    pass on a book that had lost every one."""
+    assert sum(figures for figures, _ in EXPECTED.values()) > 0
+    assert sum(explorers for _, explorers in EXPECTED.values()) > 0
 
 
 def test_figures_follow_dark_mode(tab, book_url: str) -> None:
@@ -124,7 +135,9 @@ def test_figures_follow_dark_mode(tab, book_url: str) -> None:
     light = page.evaluate("() => document.querySelector('div.jps-plotly')"
                           "._fullLayout.paper_bgcolor")
     page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
-    page.wait_for_timeout(300)
+    with contextlib.suppress(PlaywrightTimeout):  # if not, the assertion says what it is
+        page.wait_for_function("() => document.querySelector('div.jps-plotly')"
+                               "._fullLayout.paper_bgcolor !== '#ffffff'", timeout=5000)
     dark = page.evaluate("() => [document.querySelector('div.jps-plotly')"
                          "._fullLayout.paper_bgcolor, document.querySelector("
                          "'div.jps-plotly')._fullLayout.font.color]")

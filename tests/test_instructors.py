@@ -4,6 +4,7 @@ addresses, and a clean environment (not .venv) that installs the wheel from the 
 
 from __future__ import annotations
 
+import ensurepip
 import hashlib
 import json
 import os
@@ -224,7 +225,9 @@ def wheelhouse(built_book: Path) -> Path:
     requirements)."""
     with zipfile.ZipFile(built_book / distribute.BUNDLE) as bundle:
         text = bundle.read(f"{distribute.BUNDLE_FOLDER}/requirements.txt").decode()
-    wanted = [*sorted(line for line in text.splitlines() if line and line[0] not in "#."), "pip"]
+    # and the pip a new venv of this Python gets (ensurepip's)
+    wanted = [*sorted(line for line in text.splitlines() if line and line[0] not in "#."),
+              f"pip=={ensurepip.version()}"]
     house = ROOT / "_build" / "wheelhouse"
     stamp = house / ("pins-" + hashlib.sha256("\n".join(wanted).encode()).hexdigest()[:16])
     if not stamp.exists():  # new pins: a new wheelhouse, so that no older download is picked
@@ -261,8 +264,9 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
             # No byte-compiling at install (pip --no-compile): half of the install time, for
             # thousands of modules the notebooks never import; Python compiles what they do.
             "PIP_COMPILE": "0"}
-    # pip, a kernel and nbclient, in one install by the project's pip: half the time of a venv's
-    # own pip (ensurepip) followed by a second install.
+    # The pip ensurepip would install (its version, from the wheelhouse), a kernel and nbclient,
+    # in one install by the project's pip: half the time of ensurepip and then a second install.
+    # (Not setuptools, which Python 3.11's ensurepip adds too: every wheel here is built.)
     subprocess.run([sys.executable, "-m", "pip", "--python", str(_python(venv)), "install",
                     "--quiet", "pip", "ipykernel", "nbclient"], check=True, capture_output=True,
                    env=env)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import pytest
 from conftest import DESKTOP
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 from test_browser import EXPECTED
 
 from japansec.build.book import toc_files
@@ -81,8 +82,9 @@ def test_first_visit_within_budget_and_figures_draw_after_first_paint(tab, compr
     assert not [u for u in transferred if "webfonts" in u], f"{page_path}: an icon font"
     assert not any("fontawesome.js" in url for url in transferred), \
         f"{page_path}: still loads Font Awesome's script"
-    expected_figures, _ = EXPECTED[page_path]  # from the notebook: vanished figures fail here
+    expected_figures, _ = EXPECTED[page_path]  # as many as the page's notebook shows
     if expected_figures:
+        expect(page.locator("div.jps-plotly")).to_have_count(expected_figures)
         check_figures_draw_on_approach(page, page_path)
 
 

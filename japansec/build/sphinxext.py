@@ -23,16 +23,17 @@
   the current source (see ``japansec.build.distribute``), for running the notebooks elsewhere.
 - The explorers' browser runtime (see ``japansec.build.explorers``): Pyodide from the pinned
   ``pyodide`` npm package, with its standard library compiled to bytecode by that Pyodide
-  (``js/compile_stdlib.mjs``, kept in ``_build/pyodide/``), the book's pure-Python modules and
-  each explorer's spec and context;
-  pages with an explorer load ``japansec-explorers.js`` (deferred), which starts Python only when
-  the reader first touches a control.
+  (``js/compile_stdlib.mjs``, kept in ``_build/pyodide/`` by content), the book's pure-Python
+  modules and each explorer's spec and context; pages with an explorer load
+  ``japansec-explorers.js`` (deferred), which starts Python only when the reader first touches a
+  control.
 - Launch buttons only for configured addresses: a placeholder address stops the build.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 import shutil
 import subprocess
@@ -84,12 +85,16 @@ def build_plotly(target: Path) -> None:
 
 
 def compiled_stdlib() -> Path:
-    """Pyodide's standard library as bytecode (``_build/pyodide/python_stdlib.zip``, kept across
-    clean builds); compiled first when missing or older than its inputs."""
-    stdlib = ROOT / "_build" / "pyodide" / "python_stdlib.zip"
-    inputs = [JS / "compile_stdlib.mjs", ROOT / "package-lock.json"]
-    if not stdlib.exists() or any(stdlib.stat().st_mtime < p.stat().st_mtime for p in inputs):
-        stdlib.parent.mkdir(parents=True, exist_ok=True)
+    """Pyodide's standard library as bytecode, kept in ``_build/pyodide/`` under a name made from
+    the installed Pyodide's source zip and the compiling script (SHA-256): compiled when no copy of
+    exactly those is there. The bytecode has no sources to fall back on, so it must come from the
+    Pyodide that will load it."""
+    source = explorers.pyodide_package() / explorers.STDLIB
+    digest = hashlib.sha256(source.read_bytes() + (JS / "compile_stdlib.mjs").read_bytes())
+    stdlib = ROOT / "_build" / "pyodide" / f"python_stdlib-{digest.hexdigest()[:16]}.zip"
+    if not stdlib.exists():
+        shutil.rmtree(stdlib.parent, ignore_errors=True)  # copies for other inputs
+        stdlib.parent.mkdir(parents=True)
         node_tool("compile_stdlib.mjs", str(stdlib))
     return stdlib
 

@@ -10,10 +10,11 @@
 // exactly its Python's version) and writes OUTFILE: the same zip with each module as .pyc only
 // (unchecked hash-based, the form Python trusts without its source), every other file as it was.
 // Without sources, bytecode that did not match the Python that loads it could not fall back on
-// them: Python would fail to start, and the browser tests of the explorers with it.
+// them: Python would fail to start, and the browser tests of the explorers with it. (Tracebacks
+// through the standard library still name file and line, without the line's text.)
 //
-// Called by the Sphinx extension (japansec/build/sphinxext.py) when OUTFILE is missing or older
-// than its inputs (this script, package-lock.json).
+// Called by the Sphinx extension (japansec/build/sphinxext.py) when _build/pyodide/ holds no copy
+// compiled from the installed Pyodide's zip by this script (it names the copy by their SHA-256).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
