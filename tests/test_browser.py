@@ -30,9 +30,14 @@ def open_page(tab, url: str):
     page = tab.open(url)
     for figure in page.locator("div.jps-plotly").all():
         figure.scroll_into_view_if_needed()
-        page.wait_for_function("f => f.getAttribute('data-drawn')", arg=figure.element_handle(),
-                               timeout=20_000)
+        wait_drawn(figure)
     return page
+
+
+def wait_drawn(figure) -> None:
+    """Wait until japansec-figures.js has drawn ``figure`` (a div.jps-plotly locator)."""
+    figure.page.wait_for_function("f => f.getAttribute('data-drawn')",
+                                  arg=figure.element_handle(), timeout=20_000)
 
 
 def shown_figures(notebook: Path) -> tuple[int, int]:
@@ -67,11 +72,6 @@ DATA_MARKS = (".scatterlayer .trace path.point, .scatterlayer .trace path.js-lin
               ".scatterlayer .trace .textpoint, .barlayer .trace path")
 
 
-def wait_drawn(page) -> None:
-    page.wait_for_function("() => [...document.querySelectorAll('div.jps-plotly')]"
-                           ".every(d => d.getAttribute('data-drawn'))", timeout=30_000)
-
-
 def figure_json(page, figure) -> dict:
     """The figure's JSON as the page holds it (the script the loader draws from)."""
     ident = figure.get_attribute("id")
@@ -80,14 +80,13 @@ def figure_json(page, figure) -> dict:
 
 
 def check_drawn(page, page_path: str) -> None:
-    """As many figures as the page's notebook shows, each drawing its data marks (on maps: one
-    point per plotted place) and naming its source."""
+    """On a page opened with open_page (every figure drawn): as many figures as the page's notebook
+    shows, each drawing its data marks (on maps: one point per plotted place) and naming its
+    source."""
     figures = page.locator("div.jps-plotly")
     expected, explorers = EXPECTED[page_path]
     expect(figures).to_have_count(expected)
     expect(page.locator("form.jps-explorer")).to_have_count(explorers)
-    if expected:
-        wait_drawn(page)
     for index in range(expected):
         figure = figures.nth(index)
         marks = figure.locator(DATA_MARKS)

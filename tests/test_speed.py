@@ -20,7 +20,7 @@ import pytest
 from conftest import DESKTOP
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-from test_browser import EXPECTED
+from test_browser import EXPECTED, wait_drawn
 
 from japansec.build.book import toc_files
 from japansec.build.serve import serving
@@ -100,8 +100,7 @@ def check_figures_draw_on_approach(page, page_path: str) -> None:
         assert last.get_attribute("data-drawn") is None, \
             f"{page_path}: a figure far below the fold was drawn at load"
     last.scroll_into_view_if_needed()
-    page.wait_for_function("f => f.getAttribute('data-drawn')", arg=last.element_handle(),
-                           timeout=20_000)
+    wait_drawn(last)
     assert last.bounding_box()["height"] == pytest.approx(reserved, abs=1), \
         f"{page_path}: the figure's height changed when it drew (layout shift)"
     times = page.evaluate("""() => ({
