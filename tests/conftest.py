@@ -25,6 +25,12 @@ DESKTOP = {"width": 1280, "height": 900}
 # Every request outside 127.0.0.1 goes to a proxy that is not there, so it fails: Chromium sends
 # loopback requests directly, whatever the proxy. Pages, their workers and their scripts alike.
 OFFLINE = ["--proxy-server=127.0.0.1:9"]
+# WebAssembly compiled by V8's baseline compiler only (Liftoff), not also optimised in the
+# background (TurboFan): each Python start in an explorer page then costs 1.2 CPU-s instead of 2.9.
+# On two cores those background compiles compete with the tests themselves; what the explorers
+# compute and show is the same. scripts/explorer_speed.py measures readers' times with V8's usual
+# tiers.
+BASELINE_WASM = "--js-flags=--liftoff-only"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -94,7 +100,7 @@ def browser() -> Iterator[object]:
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", *OFFLINE],
+                  "--disable-sync", BASELINE_WASM, *OFFLINE],
         )
         yield chromium
         chromium.close()
