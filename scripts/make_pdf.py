@@ -75,7 +75,9 @@ def print_pdfs(editions: list[str], pages: list[str], out: Path) -> list[Path]:
                     timeout=60_000)
                 page.evaluate("() => window.MathJax && MathJax.startup "
                               "&& MathJax.startup.promise")
-                page.wait_for_timeout(1000)  # the last layout
+                # The last layout: web fonts in, then two frames drawn with everything above.
+                page.evaluate("() => document.fonts.ready.then(() => new Promise(done => "
+                              "requestAnimationFrame(() => requestAnimationFrame(done))))")
                 path = out / f"{edition}.pdf"
                 page.pdf(path=str(path), format="A4", print_background=True,
                          display_header_footer=True, header_template="<span></span>",
