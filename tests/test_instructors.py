@@ -300,9 +300,10 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
 # --- live maps offline --------------------------------------------------------------------------
 LIVE_MAP_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>live map</title>
 <script src="plotly.min.js"></script></head><body><div id="map"></div><script>
-fetch("figure.json").then(r => r.json()).then(f => Plotly.newPlot("map", f.data, f.layout,
-  f.config)).then(() => document.body.setAttribute("data-drawn", "yes"),
-  e => document.body.setAttribute("data-drawn", "error: " + e));
+fetch(location.search.slice(1) + ".json").then(r => r.json())
+  .then(f => Plotly.newPlot("map", f.data, f.layout, f.config))
+  .then(() => document.body.setAttribute("data-drawn", "yes"),
+        e => document.body.setAttribute("data-drawn", "error: " + e));
 </script></body></html>"""
 
 
@@ -323,17 +324,19 @@ def test_live_map_draws_the_book_base_map_offline(tab, tmp_path: Path) -> None:
     shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", tmp_path)
     (tmp_path / "index.html").write_text(LIVE_MAP_PAGE, encoding="utf-8")
     results = {}
-    for case, config in (("book", widget._config),
-                         ("static", static["application/vnd.plotly.v1+json"].get("config", {})),
-                         ("plotly default", {})):
-        (tmp_path / "figure.json").write_text(json.dumps(
-            {"data": widget.to_dict()["data"], "layout": widget.to_dict()["layout"],
-             "config": config}), encoding="utf-8")
-        with serve(tmp_path) as url:  # a new port each time: a new origin, nothing cached
+    cases = {"book": widget._config,
+             "static": static["application/vnd.plotly.v1+json"].get("config", {}),
+             "plotly default": {}}
+    figure = widget.to_dict()
+    for number, config in enumerate(cases.values()):  # a file per case: nothing cached between
+        (tmp_path / f"figure-{number}.json").write_text(json.dumps(
+            {"data": figure["data"], "layout": figure["layout"], "config": config}),
+            encoding="utf-8")
+    with serve(tmp_path) as url:
+        for number, case in enumerate(cases):
             tab.reset()
-            page = tab.open(url + "index.html")
+            page = tab.open(f"{url}index.html?figure-{number}")
             page.wait_for_selector("body[data-drawn]", timeout=20_000)
-            page.wait_for_timeout(300)
             land = page.evaluate("() => [...document.querySelectorAll('#map .geo .layer.land "
                                  "path')].reduce((n, p) => n + (p.getAttribute('d') || '')"
                                  ".length, 0)")
