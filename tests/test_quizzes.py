@@ -158,7 +158,7 @@ def test_quiz_gives_feedback_in_the_static_page(tab, book_url: str) -> None:
 
 
 @pytest.mark.browser
-def test_quiz_cell_runs_in_a_live_kernel(browser, tmp_path) -> None:
+def test_quiz_cell_runs_in_a_live_kernel(tab, tmp_path) -> None:
     """The chapter's quiz cell run in a fresh kernel gives the quiz; its live (inline jupyterquiz)
     output answers in a browser like the static book does."""
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
@@ -170,18 +170,12 @@ def test_quiz_cell_runs_in_a_live_kernel(browser, tmp_path) -> None:
     assert output["output_type"] == "execute_result"
     bundle = output["data"]
     assert len(bundle[quizzes.QUIZ_MIME]["questions"]) == len(quizzes.load("money"))
-    page = browser.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        page.set_content(f"<html><body>{bundle['text/html']}</body></html>")
-        quiz = page.locator("body")
-        quiz.locator(".Quiz").first.wait_for()
-        _check_feedback(_answer_and_read(page, quiz))
-        assert not errors, errors
-    finally:
-        page.close()
+    page = tab.page
+    page.set_content(f"<html><body>{bundle['text/html']}</body></html>")
+    quiz = page.locator("body")
+    quiz.locator(".Quiz").first.wait_for(timeout=10_000)
+    _check_feedback(_answer_and_read(page, quiz))
+    assert not tab.errors, tab.errors
 
 
 def test_quiz_json_round_trips() -> None:
