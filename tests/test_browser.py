@@ -130,7 +130,6 @@ def test_the_pages_show_figures_and_explorers() -> None:
 def test_figures_follow_dark_mode(tab, book_url: str) -> None:
     """Switching the theme to dark re-colours the figures (dark paper, light text)."""
     page = open_page(tab, book_url + "chapters/intro.html")
-    page.wait_for_selector("div.jps-plotly[data-drawn]")
     light = page.evaluate("() => document.querySelector('div.jps-plotly')"
                           "._fullLayout.paper_bgcolor")
     page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")

@@ -308,7 +308,7 @@ fetch(location.search.slice(1) + ".json").then(r => r.json())
 
 
 @pytest.mark.browser
-@pytest.mark.long(6)
+@pytest.mark.long(3)
 def test_live_map_draws_the_book_base_map_offline(tab, tmp_path: Path) -> None:
     """The reach explorer's live FigureWidget, drawn by plotly.js in Chromium with the widget's own
     config (as JupyterLab's and Colab's widget managers do), and its static figure with the config

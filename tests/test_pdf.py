@@ -98,7 +98,7 @@ def check_explorers_print_at_their_defaults_and_at_the_exercises_settings(
             "spending growth 5 % a year; Share of: Each year's GDP;") in text
 
 
-@pytest.mark.long(11)
+@pytest.mark.long(8)
 def test_the_printed_editions(built_book: Path, tmp_path: Path) -> None:
     """The chapter printed once in both editions (printing is most of the cost), then each check."""
     pdfs = print_editions(tmp_path)

@@ -118,8 +118,9 @@ def pyodide_package() -> Path:
 def publish(static: Path, stdlib: Path) -> None:
     """Write Pyodide (with ``stdlib``, its standard library compiled), the modules bundle and every
     explorer's JSON into ``static``."""
+    package = pyodide_package()
     for name in PYODIDE_FILES:
-        _write_if_changed(static / "pyodide" / name, (pyodide_package() / name).read_bytes())
+        _write_if_changed(static / "pyodide" / name, (package / name).read_bytes())
     _write_if_changed(static / "pyodide" / STDLIB, stdlib.read_bytes())
     bundle = static / "explorers" / BUNDLE
     fresh = static / "explorers" / (BUNDLE + ".new")
