@@ -23,7 +23,8 @@ def game(context: dict[str, Any], T: float, S: float, R: float, P: float) -> Vie
     row, col = symmetric_game(R, S, T, P)
     equilibria = pure_nash_equilibria(row, col)
     name = classify(R, S, T, P)
-    cells_text = [f"Row {row[i][j]:g}, Column {col[i][j]:g}" for i, j in CELLS]
+    # Two lines, so that each fits its cell (a square 80 px across) on any screen.
+    cells_text = [f"Row {row[i][j]:g},<br>Column {col[i][j]:g}" for i, j in CELLS]
     found = ", ".join(f"({STRATEGIES[i]}, {STRATEGIES[j]})" for i, j in equilibria) or "none"
     readout = (f"With T {T:g}, R {R:g}, P {P:g} and S {S:g} the game is {name}; pure "
                f"equilibria: {found}")
@@ -31,7 +32,7 @@ def game(context: dict[str, Any], T: float, S: float, R: float, P: float) -> Vie
         {"x": [j for _, j in CELLS], "y": [i for i, _ in CELLS], "text": cells_text},
         {"x": [j for _, j in equilibria], "y": [i for i, _ in equilibria],
          "text": ["Nash equilibrium"] * len(equilibria)},
-        {"x": [0.5], "y": [1.65], "text": [f"<b>{name}</b> · pure equilibria: {found}"]},
+        {"x": [0.5], "y": [1.62], "text": [f"<b>{name}</b> · pure equilibria: {found}"]},
     ], readout=readout)
 
 

@@ -81,8 +81,10 @@ def figure(view: View) -> go.Figure:
     fig.update_yaxes(title_text="¥ trillion", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="% of GDP", range=[0, 7], row=2, col=1)
     fig.update_xaxes(dtick=1, row=2, col=1)
+    # The right margin holds the thresholds' labels ("3.5 %"), which plotly.js does not make
+    # room for.
     fig.update_layout(height=530, showlegend=False, hovermode="closest",
-                      margin={"t": 100, "b": 90})
+                      margin={"t": 100, "b": 90, "r": 44})
     titled(fig, "When would Japan's defence spending reach 2, 3.5 or 5 % of GDP?",
            "Teaching model, not a forecast: constant growth rates from the latest budget")
     return add_source(fig, "japan_budget", "sipri_milex")

@@ -39,15 +39,16 @@ def game_figure(view: View) -> go.Figure:
     fig.add_scatter(**view.traces[1], mode="markers", name="Pure Nash equilibrium",
                     marker={"symbol": "star", "size": 22, "color": PALETTE["vermillion"]},
                     hoverinfo="text")
+    # Hung below its point, so that on a phone, wrapped, it grows away from the cells.
     fig.add_scatter(**view.traces[2], mode="text", showlegend=False, hoverinfo="skip",
-                    textfont={"size": 15})
+                    textposition="bottom center", textfont={"size": 14})
     ticks = {"tickvals": [0, 1], "ticktext": ["restrain", "arm"]}
     fig.update_layout(
-        height=520, margin={"t": 100, "b": 140, "l": 110}, hovermode="closest",
+        height=600, margin={"t": 100, "b": 140, "l": 110}, hovermode="closest",
         legend={"x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
         xaxis={**ticks, "range": [-0.7, 1.7], "title": "Column state's choice",
                "showgrid": False, "zeroline": False},
-        yaxis={**ticks, "range": [2.0, -0.7], "title": "Row state's choice", "showgrid": False,
+        yaxis={**ticks, "range": [2.5, -0.7], "title": "Row state's choice", "showgrid": False,
                "zeroline": False})
     titled(fig, "The security dilemma as a game: who arms, and why?",
            "Payoffs are your assumptions (higher = better); stars mark pure Nash equilibria")
@@ -120,7 +121,7 @@ def arms_race_figure(view: View) -> go.Figure:
                     hovertemplate="Japan %{x:,.0f}, China %{y:,.0f}<extra></extra>")
     fig.update_yaxes(type="log", title_text="US$ bn, 2023 prices (log)", row=1, col=1,
                      range=[1, 4])
-    fig.update_xaxes(type="log", title_text="Japan, US$ bn (log)", row=1, col=2, range=[1, 3.3])
+    fig.update_xaxes(type="log", title_text="Japan,<br>US$ bn (log)", row=1, col=2, range=[1, 3.3])
     fig.update_yaxes(type="log", title_text="China, US$ bn (log)", row=1, col=2, range=[1, 4])
     fig.update_layout(height=620, hovermode="closest", margin={"t": 100, "b": 250},
                       legend={"y": -0.2, "yanchor": "top", "orientation": "h"})
