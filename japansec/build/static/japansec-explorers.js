@@ -111,6 +111,8 @@
       var indices = result.traces.map(function (_, i) { return i; });
       return window.Plotly.restyle(div, restyleUpdate(result.traces), indices);
     }).then(function () {
+      return window.japansecFigures.fitTexts(div);
+    }).then(function () {
       form.querySelector(".jps-readout-text").textContent = result.readout;
       /* The Data disclosure (summary, table, CSV) re-made for the new values, kept open if it
        * was. */

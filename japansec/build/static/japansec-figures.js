@@ -15,7 +15,8 @@
  * are wrapped again to the figure's width (measured in the figure's font), and the top and bottom
  * margins grow by the lines added: the plot gives up the space, the figure keeps its reserved
  * height. Where the text fits, the figure
- * is drawn exactly as written; a resize (a phone turned) fits it again.
+ * is drawn exactly as written; a resize (a phone turned) fits it again. Text drawn beside points
+ * that runs past what may be seen of it is wrapped to the room it has (see fitTexts).
  */
 (function () {
   "use strict";
@@ -345,7 +346,8 @@
           /* Drawn a second time only if plotly.js widened the left margin for long axis labels
            * so much that a source line or a legend entry runs past the figure's right edge. */
           return overflowing(div) ? refit(div) : null;
-        }).then(function () { div.setAttribute("data-drawn", "true"); });
+        }).then(function () { return fitTexts(div); })
+          .then(function () { div.setAttribute("data-drawn", "true"); });
       });
     }
     return div._jpsDrawing;
@@ -427,6 +429,69 @@
                                 fit.names.indices);
   }
 
+  /* Where a trace's text may be seen: its plot area or map frame, where plotly.js clips it to
+   * that (the default), else the whole figure. */
+  function textBounds(div, trace) {
+    var area = trace.cliponaxis === false ? null : trace.type === "scattergeo" ?
+      div.querySelector(".geo." + (trace.geo || "geo") + " .layer.bg") :
+      div.querySelector(".draglayer > g." + (trace.xaxis || "x") + (trace.yaxis || "y") +
+                        " .nsewdrag");
+    return (area || div).getBoundingClientRect();
+  }
+
+  /* Text drawn beside points (text traces: an explorer's note, a step's label, a place on a
+   * map) that reaches past what may be seen of it (textBounds), wrapped to the room it has on the
+   * side it grows towards, each of its lines on its own; text fitted before is put back first, so
+   * that a wider figure shows it as written again. The promise resolves when the figure shows
+   * the result. */
+  function fitTexts(div) {
+    var fitted = div._jpsTexts || {};
+    var back = Object.keys(fitted).filter(function (index) {
+      return JSON.stringify(div.data[index].text) === fitted[index].fitted;
+    });
+    div._jpsTexts = {};
+    var restored = back.length ? window.Plotly.restyle(div, {text: back.map(function (index) {
+      return fitted[index].written;
+    })}, back.map(Number)) : Promise.resolve();
+    return restored.then(function () {
+      var layout = div.layout || {};
+      var family = setting(layout, "font.family", "sans-serif");
+      var drawn = {};  /* each drawn text beside a point, by its text (lines run together) */
+      div.querySelectorAll(".textpoint text, .scattergeo text").forEach(function (element) {
+        drawn[element.textContent] = element.getBoundingClientRect();
+      });
+      var indices = [], texts = [];
+      div.data.forEach(function (trace, index) {
+        if ((trace.mode || "").indexOf("text") < 0 || trace.text == null) { return; }
+        var many = Array.isArray(trace.text);
+        var size = (trace.textfont && trace.textfont.size) || setting(layout, "font.size", 12);
+        var edge = textBounds(div, trace);
+        var changed = false;
+        var text = (many ? trace.text : [trace.text]).map(function (entry, k) {
+          var where = Array.isArray(trace.textposition) ? trace.textposition[k] :
+            trace.textposition || "middle center";
+          var box = entry == null ? null : drawn[String(entry).replace(/<[^>]*>/g, "")];
+          if (!box || (box.left >= edge.left - 1 && box.right <= edge.right + 1)) { return entry; }
+          var centre = (box.left + box.right) / 2;
+          var room = where.indexOf("right") >= 0 ? edge.right - box.left :
+            where.indexOf("left") >= 0 ? box.right - edge.left :
+            2 * Math.min(centre - edge.left, edge.right - centre);
+          changed = true;
+          return String(entry).split("<br>").map(function (line) {
+            return wrapLines(line, room - PAD, size, family).join("<br>");
+          }).join("<br>");
+        });
+        if (changed) {
+          indices.push(index);
+          texts.push(many ? text : text[0]);
+          div._jpsTexts[index] = {written: trace.text,
+                                  fitted: JSON.stringify(many ? text : text[0])};
+        }
+      });
+      return indices.length ? window.Plotly.restyle(div, {text: texts}, indices) : null;
+    });
+  }
+
   /* After a resize, each drawn figure's text fitted to its new width (or put back as written,
    * where it fits again). */
   function followWidth() {
@@ -435,7 +500,9 @@
       clearTimeout(pending);
       pending = setTimeout(function () {
         figures().forEach(function (div) {
-          if (div.getAttribute("data-drawn")) { refit(div); }
+          if (div.getAttribute("data-drawn")) {
+            refit(div).then(function () { return fitTexts(div); });
+          }
         });
       }, 250);
     });
@@ -446,7 +513,7 @@
     requestAnimationFrame(function () { setTimeout(start, 0); });
   }
 
-  window.japansecFigures = {draw: draw, drawAll: drawAll};
+  window.japansecFigures = {draw: draw, drawAll: drawAll, fitTexts: fitTexts};
   window.addEventListener("beforeprint", drawAll);
   followTheme();
   followWidth();
