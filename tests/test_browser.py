@@ -79,10 +79,60 @@ def figure_json(page, figure) -> dict:
                       .text_content())
 
 
+# Per figure drawn on the page: an annotation (source lines, a line's label) or an element of
+# ``selectors`` (titles, legend entries, axis labels) whose box reaches past the figure's edges;
+# text beside points (an explorer's note, a step's label, a place on a map) cut off at the sides by
+# the plot or map that clips it (or by the figure's edges, where nothing clips it); and a source
+# line over a legend entry (1 px of anti-aliasing allowed).
+TEXTS = ".gtitle, .legend .traces"
+WITH_AXES = TEXTS + ", .ytick text"
+TEXT_OUTSIDE = """selectors => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]
+.flatMap(div => {
+  const edge = div.getBoundingClientRect(), problems = [], inside = 1;
+  const sources = [...div.querySelectorAll('.annotation')]
+    .filter(a => a.textContent.startsWith('Source:'));
+  const texts = [...div.querySelectorAll(selectors), ...div.querySelectorAll('.annotation')];
+  for (const text of texts) {
+    const box = text.getBoundingClientRect();
+    if (box.left < edge.left - inside || box.right > edge.right + inside ||
+        box.top < edge.top - inside || box.bottom > edge.bottom + inside) {
+      problems.push(`${div.id}: "${text.textContent.slice(0, 40)}…" reaches outside the figure`);
+    }
+  }
+  for (const text of div.querySelectorAll('.textpoint text, .scattergeo text')) {
+    // The clip path's rectangle, in the clipped group's coordinates, on the screen.
+    const group = text.closest('[clip-path]');
+    const id = group && /#([^")]+)/.exec(group.getAttribute('clip-path'));
+    const rect = id && document.getElementById(id[1]).querySelector('rect');
+    let [left, right] = [edge.left, edge.right];
+    if (rect) {
+      const x = Number(rect.getAttribute('x') || 0), matrix = group.getScreenCTM();
+      [left, right] = [x, x + Number(rect.getAttribute('width'))]
+        .map(at => new DOMPoint(at, 0).matrixTransform(matrix).x);
+    }
+    const box = text.getBoundingClientRect();
+    if (box.width && (box.left < left - inside || box.right > right + inside)) {
+      problems.push(`${div.id}: "${text.textContent.slice(0, 40)}…" is cut off at the side`);
+    }
+  }
+  for (const source of sources) {
+    const box = source.getBoundingClientRect();
+    for (const entry of div.querySelectorAll('.legend .traces')) {
+      const other = entry.getBoundingClientRect();
+      if (box.left < other.right - inside && other.left < box.right - inside &&
+          box.top < other.bottom - inside && other.top < box.bottom - inside) {
+        problems.push(`${div.id}: the source line overlaps legend entry "${entry.textContent}"`);
+      }
+    }
+  }
+  return problems;
+})"""
+
+
 def check_drawn(page, page_path: str) -> None:
     """On a page opened with open_page (every figure drawn): as many figures as the page's notebook
     shows, each drawing its data marks (on maps: one point per plotted place) and naming its
-    source."""
+    source; no text past a figure's edges or cut off (TEXT_OUTSIDE), here at desktop width."""
     figures = page.locator("div.jps-plotly")
     expected, explorers = EXPECTED[page_path]
     expect(figures).to_have_count(expected)
@@ -99,6 +149,8 @@ def check_drawn(page, page_path: str) -> None:
             expect(figure.locator(".geo .scatterlayer .trace path.point")).to_have_count(
                 points)
         expect(figure).to_contain_text("Source:")
+    outside = page.evaluate(TEXT_OUTSIDE, WITH_AXES)
+    assert not outside, f"{page_path}: {outside}"
     if page_path == "chapters/intro.html":  # the SIPRI chart: one bar a year, 1990-2024
         assert page.locator("div.jps-plotly .barlayer path").count() >= 30
 

@@ -20,7 +20,7 @@ import pytest
 from conftest import DESKTOP
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-from test_browser import EXPECTED, wait_drawn
+from test_browser import EXPECTED, TEXT_OUTSIDE, TEXTS, WITH_AXES, wait_drawn
 
 from japansec.build.book import toc_files
 from japansec.build.serve import serving
@@ -118,56 +118,6 @@ def check_figures_draw_on_approach(page, page_path: str) -> None:
                                timeout=10_000)
     except PlaywrightTimeout:
         pytest.fail(f"{page_path} at {NARROW['width']} px: {page.evaluate(TEXT_OUTSIDE, TEXTS)}")
-
-
-# Per figure drawn on the page: an annotation (source lines, a line's label) or an element of
-# ``selectors`` (titles, legend entries, axis labels) whose box reaches past the figure's edges;
-# text beside points (an explorer's note, a step's label, a place on a map) cut off at the sides by
-# the plot or map that clips it (or by the figure's edges, where nothing clips it); and a source
-# line over a legend entry (1 px of anti-aliasing allowed).
-TEXTS = ".gtitle, .legend .traces"
-WITH_AXES = TEXTS + ", .ytick text"
-TEXT_OUTSIDE = """selectors => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]
-.flatMap(div => {
-  const edge = div.getBoundingClientRect(), problems = [], inside = 1;
-  const sources = [...div.querySelectorAll('.annotation')]
-    .filter(a => a.textContent.startsWith('Source:'));
-  const texts = [...div.querySelectorAll(selectors), ...div.querySelectorAll('.annotation')];
-  for (const text of texts) {
-    const box = text.getBoundingClientRect();
-    if (box.left < edge.left - inside || box.right > edge.right + inside ||
-        box.top < edge.top - inside || box.bottom > edge.bottom + inside) {
-      problems.push(`${div.id}: "${text.textContent.slice(0, 40)}…" reaches outside the figure`);
-    }
-  }
-  for (const text of div.querySelectorAll('.textpoint text, .scattergeo text')) {
-    // The clip path's rectangle, in the clipped group's coordinates, on the screen.
-    const group = text.closest('[clip-path]');
-    const id = group && /#([^")]+)/.exec(group.getAttribute('clip-path'));
-    const rect = id && document.getElementById(id[1]).querySelector('rect');
-    let [left, right] = [edge.left, edge.right];
-    if (rect) {
-      const x = Number(rect.getAttribute('x') || 0), matrix = group.getScreenCTM();
-      [left, right] = [x, x + Number(rect.getAttribute('width'))]
-        .map(at => new DOMPoint(at, 0).matrixTransform(matrix).x);
-    }
-    const box = text.getBoundingClientRect();
-    if (box.width && (box.left < left - inside || box.right > right + inside)) {
-      problems.push(`${div.id}: "${text.textContent.slice(0, 40)}…" is cut off at the side`);
-    }
-  }
-  for (const source of sources) {
-    const box = source.getBoundingClientRect();
-    for (const entry of div.querySelectorAll('.legend .traces')) {
-      const other = entry.getBoundingClientRect();
-      if (box.left < other.right - inside && other.left < box.right - inside &&
-          box.top < other.bottom - inside && other.top < box.bottom - inside) {
-        problems.push(`${div.id}: the source line overlaps legend entry "${entry.textContent}"`);
-      }
-    }
-  }
-  return problems;
-})"""
 
 
 def test_theme_icons_inline_and_buttons_named_by_their_text(tab, compressed_url: str) -> None:
