@@ -81,11 +81,12 @@ def figure(view: View) -> go.Figure:
                         hovertemplate=f"{label} %{{x}}: %{{text}}<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right", cliponaxis=False,
                     showlegend=False, hoverinfo="skip", textfont={"size": 14})
-    fig.update_layout(height=520, hovermode="closest", margin={"t": 100, "b": 110, "r": 200},
-                      legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1,
+    # The legend below the plot, not beside it: beside, on a phone, it left the plot 100 px.
+    fig.update_layout(height=660, hovermode="closest", margin={"t": 100, "b": 220},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.14,
                               "yanchor": "top"},
                       xaxis={"dtick": 1, "title": None},
-                      yaxis={"title": "Normalised value (see Normalisation)", "autorange": True})
+                      yaxis={"title": "Normalised value", "autorange": True})
     titled(fig, "One set of numbers, many stories: an index moves with its weights",
            "Teaching device, not an assessment: weighted mean of six normalised series")
     return add_source(fig, "scrambles", "senkaku", "nk_missiles", "china_russia_joint",

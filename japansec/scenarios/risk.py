@@ -121,7 +121,7 @@ def arms_race_figure(view: View) -> go.Figure:
                     hovertemplate="Japan %{x:,.0f}, China %{y:,.0f}<extra></extra>")
     fig.update_yaxes(type="log", title_text="US$ bn, 2023 prices (log)", row=1, col=1,
                      range=[1, 4])
-    fig.update_xaxes(type="log", title_text="Japan,<br>US$ bn (log)", row=1, col=2, range=[1, 3.3])
+    fig.update_xaxes(type="log", title_text="Japan, US$ bn", row=1, col=2, range=[1, 3.3])
     fig.update_yaxes(type="log", title_text="China, US$ bn (log)", row=1, col=2, range=[1, 4])
     fig.update_layout(height=620, hovermode="closest", margin={"t": 100, "b": 250},
                       legend={"y": -0.2, "yanchor": "top", "orientation": "h"})
