@@ -102,8 +102,9 @@ TEXT_OUTSIDE = """selectors => [...document.querySelectorAll('div.jps-plotly[dat
   for (const text of div.querySelectorAll('.textpoint text, .scattergeo text')) {
     // The clip path's rectangle, in the clipped group's coordinates, on the screen.
     const group = text.closest('[clip-path]');
-    const id = group && /#([^")]+)/.exec(group.getAttribute('clip-path'));
-    const rect = id && document.getElementById(id[1]).querySelector('rect');
+    const id = group && /#([^"')]+)/.exec(group.getAttribute('clip-path'));
+    const path = id && document.getElementById(id[1]);
+    const rect = path && path.querySelector('rect');
     let [left, right] = [edge.left, edge.right];
     if (rect) {
       const x = Number(rect.getAttribute('x') || 0), matrix = group.getScreenCTM();

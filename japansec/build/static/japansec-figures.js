@@ -346,8 +346,13 @@
           /* Drawn a second time only if plotly.js widened the left margin for long axis labels
            * so much that a source line or a legend entry runs past the figure's right edge. */
           return overflowing(div) ? refit(div) : null;
-        }).then(function () { return fitTexts(div); })
-          .then(function () { div.setAttribute("data-drawn", "true"); });
+        }).then(function () {
+          /* A menu that shows other traces shows text not yet measured. */
+          div.on("plotly_buttonclicked", function () {
+            requestAnimationFrame(function () { fitTexts(div); });
+          });
+          return fitTexts(div);
+        }).then(function () { div.setAttribute("data-drawn", "true"); });
       });
     }
     return div._jpsDrawing;
@@ -439,12 +444,35 @@
     return (area || div).getBoundingClientRect();
   }
 
-  /* Text drawn beside points (text traces: an explorer's note, a step's label, a place on a
-   * map) that reaches past what may be seen of it (textBounds), wrapped to the room it has on the
-   * side it grows towards, each of its lines on its own; text fitted before is put back first, so
-   * that a wider figure shows it as written again. The promise resolves when the figure shows
-   * the result. */
-  function fitTexts(div) {
+  /* Each text drawn beside a point, by trace index and point index: the box it takes on the
+   * screen (plotly.js binds each trace's group and each point's text to their data). */
+  function drawnTexts(div) {
+    var boxes = {};
+    div.querySelectorAll("g.trace").forEach(function (group) {
+      var data = group.__data__ && group.__data__[0];
+      if (!data || !data.trace) { return; }
+      var points = boxes[data.trace.index] = {};
+      group.querySelectorAll(".textpoint text, text").forEach(function (element) {
+        var point = element.__data__ || (element.parentNode && element.parentNode.__data__);
+        var box = element.getBoundingClientRect();
+        if (point && typeof point.i === "number" && box.width) { points[point.i] = box; }
+      });
+    });
+    return boxes;
+  }
+
+  /* ``entry`` (one point's text) in lines that fit ``room`` pixels, each of its lines wrapped on
+   * its own; as written when it is not a string. */
+  function wrappedEntry(entry, room, size, family) {
+    if (typeof entry !== "string") { return entry; }
+    return entry.split("<br>").map(function (line) {
+      return wrapLines(line, room - PAD, size, family).join("<br>");
+    }).join("<br>");
+  }
+
+  /* Fit the text beside points of a drawn figure (see fitTexts); the promise resolves when the
+   * figure shows the result. */
+  function fitTextsNow(div) {
     var fitted = div._jpsTexts || {};
     var back = Object.keys(fitted).filter(function (index) {
       return JSON.stringify(div.data[index].text) === fitted[index].fitted;
@@ -455,31 +483,31 @@
     })}, back.map(Number)) : Promise.resolve();
     return restored.then(function () {
       var layout = div.layout || {};
-      var family = setting(layout, "font.family", "sans-serif");
-      var drawn = {};  /* each drawn text beside a point, by its text (lines run together) */
-      div.querySelectorAll(".textpoint text, .scattergeo text").forEach(function (element) {
-        drawn[element.textContent] = element.getBoundingClientRect();
-      });
+      var drawn = drawnTexts(div);
       var indices = [], texts = [];
       div.data.forEach(function (trace, index) {
-        if ((trace.mode || "").indexOf("text") < 0 || trace.text == null) { return; }
+        if ((trace.mode || "").indexOf("text") < 0 || trace.text == null || !drawn[index]) {
+          return;
+        }
         var many = Array.isArray(trace.text);
-        var size = (trace.textfont && trace.textfont.size) || setting(layout, "font.size", 12);
+        var font = trace.textfont || {};
+        var size = typeof font.size === "number" ? font.size : setting(layout, "font.size", 12);
+        var family = typeof font.family === "string" ? font.family :
+          setting(layout, "font.family", "sans-serif");
         var edge = textBounds(div, trace);
         var changed = false;
         var text = (many ? trace.text : [trace.text]).map(function (entry, k) {
-          var where = Array.isArray(trace.textposition) ? trace.textposition[k] :
-            trace.textposition || "middle center";
-          var box = entry == null ? null : drawn[String(entry).replace(/<[^>]*>/g, "")];
+          var where = (Array.isArray(trace.textposition) ? trace.textposition[k] :
+            trace.textposition) || "middle center";
+          var box = drawn[index][k];
           if (!box || (box.left >= edge.left - 1 && box.right <= edge.right + 1)) { return entry; }
           var centre = (box.left + box.right) / 2;
           var room = where.indexOf("right") >= 0 ? edge.right - box.left :
             where.indexOf("left") >= 0 ? box.right - edge.left :
             2 * Math.min(centre - edge.left, edge.right - centre);
-          changed = true;
-          return String(entry).split("<br>").map(function (line) {
-            return wrapLines(line, room - PAD, size, family).join("<br>");
-          }).join("<br>");
+          var wrapped = wrappedEntry(entry, room, size, family);
+          changed = changed || wrapped !== entry;
+          return wrapped;
         });
         if (changed) {
           indices.push(index);
@@ -490,6 +518,20 @@
       });
       return indices.length ? window.Plotly.restyle(div, {text: texts}, indices) : null;
     });
+  }
+
+  /* Text drawn beside points (text traces: an explorer's note, a step's label, a place on a
+   * map) that reaches past what may be seen of it (textBounds), wrapped to the room it has on the
+   * side it grows towards, each of its lines on its own; text fitted before is put back first, so
+   * that a wider figure shows it as written again. Calls on one figure run one after another. A
+   * failure is reported on the console and leaves the figure as drawn. */
+  function fitTexts(div) {
+    div._jpsFitting = (div._jpsFitting || Promise.resolve()).then(function () {
+      return fitTextsNow(div);
+    }).catch(function (error) {
+      console.error("japansec-figures: could not fit the text of " + div.id + ": " + error);
+    });
+    return div._jpsFitting;
   }
 
   /* After a resize, each drawn figure's text fitted to its new width (or put back as written,
