@@ -135,11 +135,16 @@ def financing_figure(view: View) -> go.Figure:
                     hovertemplate=f"{name}: ¥%{{x:.2f}} tn a year<extra></extra>")
     fig.add_scatter(**view.traces[-1], mode="text", textposition="bottom right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 13}, cliponaxis=False)
-    fig.update_layout(barmode="stack", height=530, hovermode="closest",
+    # Room under "What it means" for its text wrapped on a phone (about 13 lines at 360 px).
+    fig.update_layout(barmode="stack", height=640, hovermode="closest",
                       uniformtext={"minsize": 9, "mode": "hide"},
                       xaxis={"range": [0, 6], "dtick": 1, "ticksuffix": " tn"},
+                      # Row labels on two lines where they have a comma: a narrower label
+                      # column leaves the plot, and the text under it, more of a phone's width.
                       yaxis={"categoryorder": "array", "categoryarray": list(ROWS)[::-1],
-                             "range": [-1.9, 2.5], "title": None, "automargin": True},
+                             "tickmode": "array", "tickvals": list(ROWS),
+                             "ticktext": [row.replace(", ", ",<br>") for row in ROWS],
+                             "range": [-3.6, 2.5], "title": None, "automargin": True},
                       margin={"t": 100, "b": 110})
     titled(fig, "Who pays for the build-up? Taxes, cuts, windfalls — or debt",
            "Teaching model, ¥ tn a year from FY2027; borrowing covers the rest")

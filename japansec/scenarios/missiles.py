@@ -58,7 +58,8 @@ def figure(view: View) -> go.Figure:
                        textposition="bottom right",
                        marker={"size": 12, "symbol": "star", "color": PALETTE["grey"]},
                        hoverinfo="text")
-    fig.add_scattergeo(**view.traces[3], mode="text", textposition="middle right",
+    # Hung below its point, so that on a phone, wrapped, it stays inside the map's frame.
+    fig.add_scattergeo(**view.traces[3], mode="text", textposition="bottom right",
                        showlegend=False, hoverinfo="skip", textfont={"size": 12})
     fig.add_scattergeo(lat=[p[1] for p in places], lon=[p[2] for p in places], mode="markers",
                        name="Reference places", marker={"size": 5, "color": PALETTE["grey"]},
