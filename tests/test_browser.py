@@ -100,20 +100,32 @@ TEXT_OUTSIDE = """selectors => [...document.querySelectorAll('div.jps-plotly[dat
     }
   }
   for (const text of div.querySelectorAll('.textpoint text, .scattergeo text')) {
-    // The clip path's rectangle, in the clipped group's coordinates, on the screen.
+    // The clip path's rectangle, in the clipped group's coordinates, on the screen; unclipped,
+    // the figure's sides, and from its top down to its plot's bottom edge (below it sit the axis
+    // labels, the legend and the source line).
     const group = text.closest('[clip-path]');
     const id = group && /#([^"')]+)/.exec(group.getAttribute('clip-path'));
     const path = id && document.getElementById(id[1]);
     const rect = path && path.querySelector('rect');
-    let [left, right] = [edge.left, edge.right];
+    const subplot = text.closest('.subplot');
+    const plot = subplot && div.querySelector(`.draglayer > g.${subplot.classList[1]} .nsewdrag`);
+    let [left, right, top, bottom] = [edge.left, edge.right, edge.top,
+                                      plot ? plot.getBoundingClientRect().bottom : edge.bottom];
     if (rect) {
-      const x = Number(rect.getAttribute('x') || 0), matrix = group.getScreenCTM();
-      [left, right] = [x, x + Number(rect.getAttribute('width'))]
-        .map(at => new DOMPoint(at, 0).matrixTransform(matrix).x);
+      const x = Number(rect.getAttribute('x') || 0), y = Number(rect.getAttribute('y') || 0);
+      const matrix = group.getScreenCTM();
+      const corner = (cx, cy) => new DOMPoint(cx, cy).matrixTransform(matrix);
+      const [near, far] = [corner(x, y), corner(x + Number(rect.getAttribute('width')),
+                                               y + Number(rect.getAttribute('height')))];
+      [left, right, top, bottom] = [near.x, far.x, near.y, far.y];
     }
     const box = text.getBoundingClientRect();
     if (box.width && (box.left < left - inside || box.right > right + inside)) {
       problems.push(`${div.id}: "${text.textContent.slice(0, 40)}…" is cut off at the side`);
+    }
+    if (box.height && (box.top < top - inside || box.bottom > bottom + inside)) {
+      problems.push(`${div.id}: "${text.textContent.slice(0, 40)}…" runs past the top or ` +
+                    'bottom of its plot');
     }
   }
   for (const source of sources) {
