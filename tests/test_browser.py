@@ -81,9 +81,9 @@ def figure_json(page, figure) -> dict:
 
 # Per figure drawn on the page: an annotation (source lines, a line's label) or an element of
 # ``selectors`` (titles, legend entries, axis labels) whose box reaches past the figure's edges;
-# text beside points (an explorer's note, a step's label, a place on a map) cut off at the sides by
-# the plot or map that clips it (or by the figure's edges, where nothing clips it); and a source
-# line over a legend entry (1 px of anti-aliasing allowed).
+# text beside points (an explorer's note, a step's label, a place on a map) cut off by the plot or
+# map that clips it (where nothing clips it: past the figure's sides or below its plot); and a
+# source line over a legend entry (1 px of anti-aliasing allowed).
 TEXTS = ".gtitle, .legend .traces"
 WITH_AXES = TEXTS + ", .ytick text"
 TEXT_OUTSIDE = """selectors => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]

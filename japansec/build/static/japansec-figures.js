@@ -452,7 +452,7 @@
       var data = group.__data__ && group.__data__[0];
       if (!data || !data.trace) { return; }
       var points = boxes[data.trace.index] = {};
-      group.querySelectorAll(".textpoint text, text").forEach(function (element) {
+      group.querySelectorAll("text").forEach(function (element) {
         var point = element.__data__ || (element.parentNode && element.parentNode.__data__);
         var box = element.getBoundingClientRect();
         if (point && typeof point.i === "number" && box.width) { points[point.i] = box; }
