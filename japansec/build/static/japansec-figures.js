@@ -16,7 +16,9 @@
  * margins grow by the lines added: the plot gives up the space, the figure keeps its reserved
  * height. Where the text fits, the figure
  * is drawn exactly as written; a resize (a phone turned) fits it again. Text drawn beside points
- * that runs past what may be seen of it is wrapped to the room it has (see fitTexts).
+ * that runs past what may be seen of it is wrapped to the room it has, and a map's labels are
+ * placed clear of each other and of the markers (see fitTexts). Axis labels
+ * that plotly.js would turn to fit are shown level on every second, fifth… tick (see fitTicks).
  */
 (function () {
   "use strict";
@@ -347,6 +349,8 @@
            * so much that a source line or a legend entry runs past the figure's right edge. */
           return overflowing(div) ? refit(div) : null;
         }).then(function () {
+          return fitTicks(div);
+        }).then(function () {
           /* A menu that shows other traces shows text not yet measured. */
           div.on("plotly_buttonclicked", function () {
             requestAnimationFrame(function () { fitTexts(div); });
@@ -434,6 +438,73 @@
                                 fit.names.indices);
   }
 
+  var LABEL_STEPS = [2, 5, 10, 20, 50];  /* every k-th tick labelled: the first k that fits */
+  var LABEL_GAP = 6;  /* pixels kept free between two level tick labels */
+
+  /* The figure's x axes whose labels plotly.js can thin (``ticklabelstep``: not on a log axis,
+   * nor where the layout lists the ticks), by attribute name ("xaxis", "xaxis2"…). */
+  function thinnableAxes(layout) {
+    return ["xaxis"].concat(Object.keys(layout).filter(function (key) {
+      return /^xaxis\d+$/.test(key);
+    })).filter(function (key) {
+      var axis = layout[key] || {};
+      return axis.type !== "log" && axis.type !== "multicategory" && axis.tickmode !== "array";
+    });
+  }
+
+  function turned(text) {
+    return (text.getAttribute("transform") || "").indexOf("rotate(") >= 0;
+  }
+
+  /* For each thinnable x axis whose labels plotly.js turned because they did not fit level (a
+   * phone): labels on every k-th tick only, level, k the first of LABEL_STEPS that leaves a
+   * label's width between them; as Plotly.relayout's pairs. (Turned labels crowd each other,
+   * and a legend below the plot covers their ends.) */
+  function tickUpdate(div, layout) {
+    var update = {};
+    thinnableAxes(layout).forEach(function (axis) {
+      var texts = Array.prototype.slice.call(
+        div.querySelectorAll("g.x" + axis.slice(5) + "tick text"));
+      if (texts.length < 2 || !texts.some(turned)) { return; }
+      var first = texts[0].getBoundingClientRect();
+      var last = texts[texts.length - 1].getBoundingClientRect();
+      var spacing = Math.abs(last.left - first.left) / (texts.length - 1);
+      var widest = Math.max.apply(null, texts.map(function (text) {
+        return textWidth(text.textContent, parseFloat(text.style.fontSize),
+                         text.style.fontFamily);
+      }));
+      var step = LABEL_STEPS.filter(function (k) {
+        return k * spacing >= widest + LABEL_GAP;
+      })[0];
+      if (step) {
+        update[axis + ".ticklabelstep"] = step;
+        update[axis + ".tickangle"] = 0;
+      }
+    });
+    return update;
+  }
+
+  /* Thin a drawn figure's turned tick labels (see tickUpdate), after putting back what an
+   * earlier fit changed, so that a wider figure shows its labels as written again. */
+  function fitTicks(div) {
+    var layout = figureOf(div).layout || {};
+    var restored = Promise.resolve();
+    if (div._jpsTicks) {
+      var written = {};
+      Object.keys(div._jpsTicks).forEach(function (path) {
+        written[path] = setting(layout, path, null);
+      });
+      div._jpsTicks = null;
+      restored = window.Plotly.relayout(div, written);
+    }
+    return restored.then(function () {
+      var update = tickUpdate(div, layout);
+      if (!Object.keys(update).length) { return null; }
+      div._jpsTicks = update;
+      return window.Plotly.relayout(div, update);
+    });
+  }
+
   /* Where a trace's text may be seen: its plot area or map frame, where plotly.js clips it to
    * that (the default), else the whole figure. */
   function textBounds(div, trace) {
@@ -470,9 +541,149 @@
     }).join("<br>");
   }
 
+  var PLACES = ["middle right", "middle left", "top center", "bottom center", "top right",
+                "top left", "bottom right", "bottom left"];  /* where a map label may go */
+
+  /* The box a label ``w`` by ``h`` pixels takes at textposition ``where`` beside a marker
+   * centred at (``x``, ``y``), ``r`` pixels across its middle. */
+  function besideBox(where, x, y, r, w, h) {
+    var left = where.indexOf("right") >= 0 ? x + r : where.indexOf("left") >= 0 ? x - r - w :
+      x - w / 2;
+    var top = where.indexOf("top") >= 0 ? y - r - h : where.indexOf("bottom") >= 0 ? y + r :
+      y - h / 2;
+    return {left: left, top: top, right: left + w, bottom: top + h};
+  }
+
+  function sharedArea(a, b) {
+    return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+      Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  }
+
+  /* The place and text (as written, or on two lines) of one map ``label`` that covers least of
+   * the other markers and (four times as bad) of the boxes of ``placed`` labels and of what lies
+   * past the map's frame:
+   * where it was written if that covers nothing, else the first place of PLACES that does not,
+   * else the same on two lines. */
+  function bestPlace(div, label, placed, markers) {
+    var layout = div.layout || {}, trace = label.trace, font = trace.textfont || {};
+    var size = typeof font.size === "number" ? font.size : setting(layout, "font.size", 12);
+    var family = typeof font.family === "string" ? font.family :
+      setting(layout, "font.family", "sans-serif");
+    var frame = textBounds(div, trace);
+    var others = markers.filter(function (m) { return m !== label.at; })
+      .map(function (m) { return m.box; });
+    var variants = [label.written];
+    if (label.written.indexOf(" ") > 0 && label.written.indexOf("<br>") < 0) {
+      var wide = textWidth(label.written, size, family);
+      variants.push(wrapLines(label.written, wide * 0.6, size, family).join("<br>"));
+    }
+    var best = null;
+    variants.some(function (text) {
+      var lines = text.split("<br>");
+      var w = Math.max.apply(null, lines.map(function (line) {
+        return textWidth(line, size, family);
+      }));
+      var h = lines.length * 1.2 * size + 1;  /* as plotly.js draws a label's lines */
+      return [label.where].concat(PLACES).some(function (place) {
+        var box = besideBox(place, label.at.x, label.at.y, label.at.r, w, h);
+        var near = {left: box.left - 1, right: box.right + 1, top: box.top - 1,
+                    bottom: box.bottom + 1};
+        var cost = (w * h - sharedArea(box, frame)) * 4;
+        others.forEach(function (other) { cost += sharedArea(near, other); });
+        placed.forEach(function (other) { cost += 4 * sharedArea(near, other); });
+        if (!best || cost < best.cost) {
+          best = {cost: cost, box: box, place: place, text: text};
+        }
+        return cost === 0;
+      });
+    });
+    return best;
+  }
+
+  /* Map labels placed where they cover no other label, no marker and nothing past the map's
+   * frame (see bestPlace), one after another; where one cannot be, it is placed first and the
+   * others again (up to once for each label), and the order that covers least is kept. Returns Plotly.restyle's {textposition, text} for
+   * the traces it moved, and their indices. */
+  function placedLabels(div) {
+    var markers = [], labels = [];
+    div.querySelectorAll(".geo g.trace").forEach(function (group) {
+      var data = group.__data__ && group.__data__[0];
+      if (!data || !data.trace) { return; }
+      var index = data.trace.index, trace = div.data[index];
+      group.querySelectorAll("path.point").forEach(function (point) {
+        var box = point.getBoundingClientRect();
+        var at = {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2,
+                  r: Math.max(box.width, box.height) / 2 + 2.5, box: box};  /* as drawn */
+        markers.push(at);
+        var k = point.__data__ && point.__data__.i;
+        if ((trace.mode || "").indexOf("text") >= 0 && Array.isArray(trace.text) &&
+            typeof k === "number" && typeof trace.text[k] === "string") {
+          labels.push({index: index, k: k, at: at, trace: trace, written: trace.text[k],
+                       where: (Array.isArray(trace.textposition) ? trace.textposition[k] :
+                               trace.textposition) || "middle center"});
+        }
+      });
+    });
+    var order = labels.slice(), chosen = null, least = Infinity;
+    for (var attempt = 0; attempt <= labels.length; attempt += 1) {
+      var placed = [];
+      var tried = order.map(function (label) {
+        var best = bestPlace(div, label, placed, markers);
+        placed.push(best.box);
+        return {label: label, best: best};
+      });
+      var cost = tried.reduce(function (sum, c) { return sum + c.best.cost; }, 0);
+      if (cost < least) { chosen = tried; least = cost; }
+      var stuck = tried.filter(function (c) { return c.best.cost > 0; })[0];
+      if (!stuck || order[0] === stuck.label) { break; }
+      order.splice(order.indexOf(stuck.label), 1);
+      order.unshift(stuck.label);
+    }
+    var moved = {};
+    chosen.forEach(function (c) {
+      var label = c.label, trace = label.trace;
+      if (c.best.place === label.where && c.best.text === label.written) { return; }
+      var entry = moved[label.index] = moved[label.index] || {
+        textposition: trace.text.map(function (_, k) {
+          return (Array.isArray(trace.textposition) ? trace.textposition[k] :
+                  trace.textposition) || "middle center";
+        }),
+        text: trace.text.slice()};
+      entry.textposition[label.k] = c.best.place;
+      entry.text[label.k] = c.best.text;
+    });
+    var indices = Object.keys(moved).map(Number);
+    return {indices: indices, update: {
+      textposition: indices.map(function (i) { return moved[i].textposition; }),
+      text: indices.map(function (i) { return moved[i].text; })}};
+  }
+
   /* Fit the text beside points of a drawn figure (see fitTexts); the promise resolves when the
    * figure shows the result. */
   function fitTextsNow(div) {
+    return placeLabels(div).then(function () { return wrapTexts(div); });
+  }
+
+  /* Place a drawn map's labels (see placedLabels), after putting back what an earlier placing
+   * changed. */
+  function placeLabels(div) {
+    var before = div._jpsPlaced;
+    div._jpsPlaced = null;
+    var restored = before ? window.Plotly.restyle(div, before.update, before.indices) :
+      Promise.resolve();
+    return restored.then(function () {
+      if (!div.querySelector(".geo g.trace")) { return null; }
+      var placed = placedLabels(div);
+      if (!placed.indices.length) { return null; }
+      div._jpsPlaced = {indices: placed.indices, update: {
+        textposition: placed.indices.map(function (i) { return div.data[i].textposition; }),
+        text: placed.indices.map(function (i) { return div.data[i].text; })}};
+      return window.Plotly.restyle(div, placed.update, placed.indices);
+    });
+  }
+
+  /* Wrap the text beside points that runs past what may be seen of it (see fitTexts). */
+  function wrapTexts(div) {
     var fitted = div._jpsTexts || {};
     var back = Object.keys(fitted).filter(function (index) {
       return JSON.stringify(div.data[index].text) === fitted[index].fitted;
@@ -520,8 +731,9 @@
     });
   }
 
-  /* Text drawn beside points (text traces: an explorer's note, a step's label, a place on a
-   * map) that reaches past what may be seen of it (textBounds), wrapped to the room it has on the
+  /* A map's labels placed clear of each other (placedLabels); then text drawn beside points
+   * (text traces: an explorer's note, a step's label, a place on a map) that reaches past what
+   * may be seen of it (textBounds), wrapped to the room it has on the
    * side it grows towards, each of its lines on its own; text fitted before is put back first, so
    * that a wider figure shows it as written again. Calls on one figure run one after another. A
    * failure is reported on the console and leaves the figure as drawn. */
@@ -543,7 +755,8 @@
       pending = setTimeout(function () {
         figures().forEach(function (div) {
           if (div.getAttribute("data-drawn")) {
-            refit(div).then(function () { return fitTexts(div); });
+            refit(div).then(function () { return fitTicks(div); })
+              .then(function () { return fitTexts(div); });
           }
         });
       }, 250);
