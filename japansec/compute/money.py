@@ -43,5 +43,5 @@ def budget(context: dict[str, Any], spending_growth: float, gdp_growth: float, d
     return View(traces=[
         {"x": path.years, "y": path.spending, "text": usd},
         {"x": path.years, "y": path.share_pct, "text": [f"{s:.2f} %" for s in path.share_pct]},
-        {"x": [start_year], "y": [6.2], "text": [summary]},
+        {"x": [start_year], "y": [6.9], "text": [summary]},
     ], readout=f"{measure}. First year at or above " + "; ".join(reached) + f". {last}.")

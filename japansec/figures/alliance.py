@@ -57,14 +57,15 @@ def agreements_timeline(events: pd.DataFrame) -> go.Figure:
 
 
 # Command relationships: nodes (x, y, label, event of table events that dates the node, or None)
-# and links (from, to, dashed?) for each year. Labels with {date} take the event's date.
+# and links (from, to, dashed?) for each year. Labels with {date} take the event's date. Lines are
+# short enough for a label on each side to fit a phone 360 px wide.
 NODES = {
-    "pm": (0.0, 3, "Prime Minister / Minister of Defense", None),
+    "pm": (0.0, 3, "Prime Minister /<br>Minister of Defense", None),
     "jjoc": (0.0, 2, "JJOC, Ichigaya<br>(since {date:%-d %b %Y})", "jjoc-launch"),
     "sdf": (0.0, 1, "GSDF · MSDF · ASDF", None),
-    "indopacom": (1.0, 3, "US Indo-Pacific Command", None),
-    "usfj-old": (1.0, 2, "USFJ, Yokota: manages bases,<br>no command authority", None),
-    "usfj-new": (1.0, 2, "USFJ → joint force HQ<br>(phase 1 from {date:%b %Y})", "usfj-phase1"),
+    "indopacom": (1.0, 3, "US Indo-Pacific<br>Command", None),
+    "usfj-old": (1.0, 2, "USFJ, Yokota:<br>manages bases, no<br>command authority", None),
+    "usfj-new": (1.0, 2, "USFJ → joint<br>force HQ (phase 1<br>from {date:%b %Y})", "usfj-phase1"),
     "us-forces": (1.0, 1, "US forces in Japan", None),
 }
 LAYOUTS = {
@@ -123,7 +124,7 @@ def command_relationships(events: pd.DataFrame) -> go.Figure:
     fig.add_annotation(x=0.5, y=2.22, text="counterparts: coordinate (no combined HQ)",
                        showarrow=False)
     fig.update_layout(
-        height=480, margin={"t": 130, "b": 70, "l": 10, "r": 10},
+        height=520, margin={"t": 130, "b": 70, "l": 10, "r": 10},
         xaxis={"visible": False, "range": [-0.05, 1.05]},
         yaxis={"visible": False, "range": [0.5, 3.5]},
         updatemenus=[{"type": "buttons", "direction": "right", "active": 1, "buttons": buttons,

@@ -72,7 +72,9 @@ def figure(view: View) -> go.Figure:
     fig.add_scatter(**view.traces[1], name="Share of GDP (%)", mode="lines+markers",
                     line={"color": PALETTE["blue"], "width": 3},
                     hovertemplate="FY%{x}: %{text} of GDP<extra></extra>", row=2, col=1)
-    fig.add_scatter(**view.traces[2], mode="text", textposition="middle right", cliponaxis=False,
+    # The summary hangs from the top of its plot, inside it: on a phone it is wrapped to the
+    # plot's width (it would run into the thresholds' labels) and grows downwards.
+    fig.add_scatter(**view.traces[2], mode="text", textposition="bottom right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 13}, row=2, col=1)
     for threshold, dash in zip(THRESHOLDS, ("dot", "dash", "dashdot"), strict=True):
         fig.add_hline(y=threshold, line={"color": PALETTE["grey"], "dash": dash, "width": 1},

@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from japansec import data
-from japansec.compute.risk import arms_race, game
+from japansec.compute.risk import END_YEAR, arms_race, game
 from japansec.explorer import Choice, Deferred, Scenario, Slider, View
 from japansec.models.richardson import Fit, fit
 from japansec.style import COUNTRY_COLOURS, PALETTE, add_foot_note, add_source, titled
@@ -36,22 +36,24 @@ def game_figure(view: View) -> go.Figure:
                     marker={"symbol": "square", "size": 80, "color": "#f2f2f2",
                             "line": {"color": "#767676", "width": 1}},
                     textfont={"size": 14, "color": "#222222"})  # light cell in both modes
+    # An equilibrium's cell is framed (a mark in the cell would cover its payoffs).
     fig.add_scatter(**view.traces[1], mode="markers", name="Pure Nash equilibrium",
-                    marker={"symbol": "star", "size": 22, "color": PALETTE["vermillion"]},
+                    marker={"symbol": "square-open", "size": 88,
+                            "line": {"color": PALETTE["vermillion"], "width": 4}},
                     hoverinfo="text")
     # Hung below its point, so that on a phone, wrapped, it grows away from the cells.
     fig.add_scatter(**view.traces[2], mode="text", showlegend=False, hoverinfo="skip",
                     textposition="bottom center", textfont={"size": 14})
     ticks = {"tickvals": [0, 1], "ticktext": ["restrain", "arm"]}
     fig.update_layout(
-        height=600, margin={"t": 100, "b": 140, "l": 110}, hovermode="closest",
+        height=600, margin={"t": 110, "b": 140, "l": 110}, hovermode="closest",
         legend={"x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
         xaxis={**ticks, "range": [-0.7, 1.7], "title": "Column state's choice",
                "showgrid": False, "zeroline": False},
         yaxis={**ticks, "range": [2.5, -0.7], "title": "Row state's choice", "showgrid": False,
                "zeroline": False})
     titled(fig, "The security dilemma as a game: who arms, and why?",
-           "Payoffs are your assumptions (higher = better); stars mark pure Nash equilibria")
+           "Payoffs are your assumptions (higher = better); framed cells are pure Nash equilibria")
     return add_foot_note(fig, "Source: teaching model (japansec.models.games), after Jervis "
                               "(1978); payoffs chosen by the reader.")
 
@@ -95,7 +97,8 @@ def fitted() -> Fit:
 def arms_race_figure(view: View) -> go.Figure:
     """Left: spending over time, data and model; right: the phase plane (Japan vs China)."""
     years, japan, china = spending()["years"], spending()["japan"], spending()["china"]
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.14)
+    # The gap between the panels holds the phase plane's tick labels and axis title on a phone.
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.18)
     japan_colour, china_colour = COUNTRY_COLOURS["Japan"], COUNTRY_COLOURS["China"]
     fig.add_scatter(**view.traces[0], mode="lines", name="Japan, model",
                     line={"color": japan_colour, "width": 3}, hoverinfo="text", row=1, col=1)
@@ -107,9 +110,10 @@ def arms_race_figure(view: View) -> go.Figure:
                     hovertemplate="%{text}: Japan %{x:,.0f}, China %{y:,.0f}<extra></extra>")
     fig.add_scatter(**view.traces[3], mode="markers", name="Equilibrium", row=1, col=2,
                     marker={"symbol": "x", "size": 14, "color": PALETTE["grey"]}, hoverinfo="text")
-    fig.add_scatter(**view.traces[4], mode="text", textposition="middle right",
-                    showlegend=False, hoverinfo="skip", cliponaxis=False, row=1, col=1,
-                    textfont={"size": 11})
+    # The summary hangs below its point, inside its plot: on a phone it is wrapped to the left
+    # plot's width (it ran into the phase plane).
+    fig.add_scatter(**view.traces[4], mode="text", textposition="bottom right",
+                    showlegend=False, hoverinfo="skip", row=1, col=1, textfont={"size": 11})
     fig.add_scatter(x=years, y=japan, mode="markers", name="Japan, SIPRI",
                     marker={"color": japan_colour, "size": 6}, row=1, col=1,
                     hovertemplate="Japan %{x}: US$ %{y:,.1f} bn<extra></extra>")
@@ -121,10 +125,15 @@ def arms_race_figure(view: View) -> go.Figure:
                     hovertemplate="Japan %{x:,.0f}, China %{y:,.0f}<extra></extra>")
     fig.update_yaxes(type="log", title_text="US$ bn, 2023 prices (log)", row=1, col=1,
                      range=[1, 4])
-    fig.update_xaxes(type="log", title_text="Japan, US$ bn", row=1, col=2, range=[1, 3.3])
+    # Room before 2000, so that on a phone its label stays clear of the y axis's lowest one.
+    fig.update_xaxes(range=[1995, END_YEAR + 2], row=1, col=1)
+    # Labels at the powers of ten only (2 and 5 between them crowd a phone's narrow panel), the
+    # first one in from the corner, clear of the y axis's lowest.
+    fig.update_xaxes(type="log", title_text="Japan, US$ bn", row=1, col=2, range=[0.85, 3.3],
+                     dtick=1)
     fig.update_yaxes(type="log", title_text="China, US$ bn (log)", row=1, col=2, range=[1, 4])
     fig.update_layout(height=620, hovermode="closest", margin={"t": 100, "b": 250},
-                      legend={"y": -0.2, "yanchor": "top", "orientation": "h"})
+                      legend={"y": -0.27, "yanchor": "top", "orientation": "h"})
     titled(fig, "Would Japan and China spiral? Richardson's model, fitted to SIPRI",
            f"Defaults fitted to {FIT_YEARS[0]}–{FIT_YEARS[1]}; a teaching model, not a forecast")
     return add_source(fig, "sipri_milex")
