@@ -142,10 +142,34 @@ TEXT_OUTSIDE = """selectors => [...document.querySelectorAll('div.jps-plotly[dat
 })"""
 
 
+# Per figure drawn on the page: two texts (titles, legend entries, tick labels, axis titles,
+# annotations, text beside points or in bars) whose boxes overlap by more than 1.5 px each way.
+TEXTS_OVERLAP = """() => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]
+.flatMap(div => {
+  const texts = [...div.querySelectorAll('.gtitle, .legend .traces, .xaxislayer-above text, ' +
+      '.yaxislayer-above text, .infolayer g[class*="title"] text, .annotation-text-g, ' +
+      '.textpoint text, .scattergeo text, .barlayer text')]
+    .filter(text => text.textContent.trim())
+    .map(text => [text, text.getBoundingClientRect()])
+    .filter(([, box]) => box.width && box.height);
+  const problems = [], slack = 1.5;
+  texts.forEach(([a, p], i) => texts.slice(i + 1).forEach(([b, q]) => {
+    if (a.contains(b) || b.contains(a)) { return; }
+    const across = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+    const down = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (across > slack && down > slack) {
+      problems.push(`${div.id}: "${a.textContent.slice(0, 30)}" overlaps ` +
+                    `"${b.textContent.slice(0, 30)}"`);
+    }
+  }));
+  return problems;
+})"""
+
 def check_drawn(page, page_path: str) -> None:
     """On a page opened with open_page (every figure drawn): as many figures as the page's notebook
     shows, each drawing its data marks (on maps: one point per plotted place) and naming its
-    source; no text past a figure's edges or cut off (TEXT_OUTSIDE), here at desktop width."""
+    source; no text past a figure's edges or cut off (TEXT_OUTSIDE), and no two texts over each
+    other (TEXTS_OVERLAP), here at desktop width."""
     figures = page.locator("div.jps-plotly")
     expected, explorers = EXPECTED[page_path]
     expect(figures).to_have_count(expected)
@@ -164,6 +188,8 @@ def check_drawn(page, page_path: str) -> None:
         expect(figure).to_contain_text("Source:")
     outside = page.evaluate(TEXT_OUTSIDE, WITH_AXES)
     assert not outside, f"{page_path}: {outside}"
+    overlapping = page.evaluate(TEXTS_OVERLAP)
+    assert not overlapping, f"{page_path}: {overlapping}"
     if page_path == "chapters/intro.html":  # the SIPRI chart: one bar a year, 1990-2024
         assert page.locator("div.jps-plotly .barlayer path").count() >= 30
 

@@ -20,7 +20,7 @@ import pytest
 from conftest import DESKTOP
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-from test_browser import EXPECTED, TEXT_OUTSIDE, TEXTS, WITH_AXES, wait_drawn
+from test_browser import EXPECTED, TEXT_OUTSIDE, TEXTS, TEXTS_OVERLAP, WITH_AXES, wait_drawn
 
 from japansec.build.book import toc_files
 from japansec.build.serve import serving
@@ -110,6 +110,7 @@ def check_figures_draw_on_approach(page, page_path: str) -> None:
     page.evaluate("() => window.japansecFigures.drawAll()")
     assert not page.evaluate(TEXT_OUTSIDE, WITH_AXES), \
         f"{page_path}: {page.evaluate(TEXT_OUTSIDE, WITH_AXES)}"
+    assert not page.evaluate(TEXTS_OVERLAP), f"{page_path}: {page.evaluate(TEXTS_OVERLAP)}"
     # A smaller phone: the figures fit their text again (the polls' two-line bar labels take
     # more than the figure has room for, so not the axis labels there).
     page.set_viewport_size(NARROW)
