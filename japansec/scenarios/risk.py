@@ -38,8 +38,8 @@ def game_figure(view: View) -> go.Figure:
                     textfont={"size": 14, "color": "#222222"})  # light cell in both modes
     # An equilibrium's cell is framed (a mark in the cell would cover its payoffs).
     fig.add_scatter(**view.traces[1], mode="markers", name="Pure Nash equilibrium",
-                    marker={"symbol": "square-open", "size": 88,
-                            "line": {"color": PALETTE["vermillion"], "width": 4}},
+                    marker={"symbol": "square-open", "size": 88, "color": PALETTE["vermillion"],
+                            "line": {"width": 4}},
                     hoverinfo="text")
     # Hung below its point, so that on a phone, wrapped, it grows away from the cells.
     fig.add_scatter(**view.traces[2], mode="text", showlegend=False, hoverinfo="skip",
