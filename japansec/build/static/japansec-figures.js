@@ -17,8 +17,8 @@
  * height. Where the text fits, the figure
  * is drawn exactly as written; a resize (a phone turned) fits it again. Text drawn beside points
  * that runs past what may be seen of it is wrapped to the room it has, and a map's labels are
- * placed clear of each other and of the markers (see fitTexts). Axis labels
- * that plotly.js would turn to fit are shown level on every second, fifth… tick (see fitTicks).
+ * placed clear of each other and of the markers (see fitTexts). Axis labels that plotly.js would
+ * turn to fit are shown level on every second, fifth… tick (see fitTicks).
  */
 (function () {
   "use strict";
@@ -541,6 +541,20 @@
     }).join("<br>");
   }
 
+  /* A text trace's font size and family: its own, else the layout's. */
+  function textFont(layout, trace) {
+    var font = trace.textfont || {};
+    return {size: typeof font.size === "number" ? font.size : setting(layout, "font.size", 12),
+            family: typeof font.family === "string" ? font.family :
+              setting(layout, "font.family", "sans-serif")};
+  }
+
+  /* Where point ``k``'s text goes beside it (plotly.js's textposition; centred if unset). */
+  function positionOf(trace, k) {
+    return (Array.isArray(trace.textposition) ? trace.textposition[k] :
+            trace.textposition) || "middle center";
+  }
+
   var PLACES = ["middle right", "middle left", "top center", "bottom center", "top right",
                 "top left", "bottom right", "bottom left"];  /* where a map label may go */
 
@@ -561,14 +575,11 @@
 
   /* The place and text (as written, or on two lines) of one map ``label`` that covers least of
    * the other markers and (four times as bad) of the boxes of ``placed`` labels and of what lies
-   * past the map's frame:
-   * where it was written if that covers nothing, else the first place of PLACES that does not,
-   * else the same on two lines. */
+   * past the map's frame: where it was written if that covers nothing, else the first place of
+   * PLACES that does not, else the same on two lines. */
   function bestPlace(div, label, placed, markers) {
-    var layout = div.layout || {}, trace = label.trace, font = trace.textfont || {};
-    var size = typeof font.size === "number" ? font.size : setting(layout, "font.size", 12);
-    var family = typeof font.family === "string" ? font.family :
-      setting(layout, "font.family", "sans-serif");
+    var trace = label.trace, font = textFont(div.layout || {}, trace);
+    var size = font.size, family = font.family;
     var frame = textBounds(div, trace);
     var others = markers.filter(function (m) { return m !== label.at; })
       .map(function (m) { return m.box; });
@@ -602,8 +613,8 @@
 
   /* Map labels placed where they cover no other label, no marker and nothing past the map's
    * frame (see bestPlace), one after another; where one cannot be, it is placed first and the
-   * others again (up to once for each label), and the order that covers least is kept. Returns Plotly.restyle's {textposition, text} for
-   * the traces it moved, and their indices. */
+   * others again (up to once for each label), and the order that covers least is kept. Returns
+   * Plotly.restyle's {textposition, text} for the traces it moved, and their indices. */
   function placedLabels(div) {
     var markers = [], labels = [];
     div.querySelectorAll(".geo g.trace").forEach(function (group) {
@@ -619,8 +630,7 @@
         if ((trace.mode || "").indexOf("text") >= 0 && Array.isArray(trace.text) &&
             typeof k === "number" && typeof trace.text[k] === "string") {
           labels.push({index: index, k: k, at: at, trace: trace, written: trace.text[k],
-                       where: (Array.isArray(trace.textposition) ? trace.textposition[k] :
-                               trace.textposition) || "middle center"});
+                       where: positionOf(trace, k)});
         }
       });
     });
@@ -644,10 +654,7 @@
       var label = c.label, trace = label.trace;
       if (c.best.place === label.where && c.best.text === label.written) { return; }
       var entry = moved[label.index] = moved[label.index] || {
-        textposition: trace.text.map(function (_, k) {
-          return (Array.isArray(trace.textposition) ? trace.textposition[k] :
-                  trace.textposition) || "middle center";
-        }),
+        textposition: trace.text.map(function (_, k) { return positionOf(trace, k); }),
         text: trace.text.slice()};
       entry.textposition[label.k] = c.best.place;
       entry.text[label.k] = c.best.text;
@@ -701,15 +708,12 @@
           return;
         }
         var many = Array.isArray(trace.text);
-        var font = trace.textfont || {};
-        var size = typeof font.size === "number" ? font.size : setting(layout, "font.size", 12);
-        var family = typeof font.family === "string" ? font.family :
-          setting(layout, "font.family", "sans-serif");
+        var font = textFont(layout, trace);
+        var size = font.size, family = font.family;
         var edge = textBounds(div, trace);
         var changed = false;
         var text = (many ? trace.text : [trace.text]).map(function (entry, k) {
-          var where = (Array.isArray(trace.textposition) ? trace.textposition[k] :
-            trace.textposition) || "middle center";
+          var where = positionOf(trace, k);
           var box = drawn[index][k];
           if (!box || (box.left >= edge.left - 1 && box.right <= edge.right + 1)) { return entry; }
           var centre = (box.left + box.right) / 2;
@@ -733,9 +737,9 @@
 
   /* A map's labels placed clear of each other (placedLabels); then text drawn beside points
    * (text traces: an explorer's note, a step's label, a place on a map) that reaches past what
-   * may be seen of it (textBounds), wrapped to the room it has on the
-   * side it grows towards, each of its lines on its own; text fitted before is put back first, so
-   * that a wider figure shows it as written again. Calls on one figure run one after another. A
+   * may be seen of it (textBounds), wrapped to the room it has on the side it grows towards,
+   * each of its lines on its own; text fitted before is put back first, so that a wider figure
+   * shows it as written again. Calls on one figure run one after another. A
    * failure is reported on the console and leaves the figure as drawn. */
   function fitTexts(div) {
     div._jpsFitting = (div._jpsFitting || Promise.resolve()).then(function () {
