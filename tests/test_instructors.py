@@ -21,6 +21,7 @@ import nbformat
 import pytest
 import yaml
 from conftest import ROOT, serve, toc_notebooks
+from test_notebooks import BUNDLED, DOWNLOADED, MOVE_CONTROLS, check_live_controls_moved
 
 from japansec.build import distribute, setup_cell
 from japansec.build.sphinxext import PLACEHOLDER
@@ -252,6 +253,9 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
     2. The course bundle, unzipped into an empty folder: `pip install -r requirements.txt`
        (japansec removed first, so the bundle's wheel is what installs it), then a chapter runs
        with no book address at all.
+
+    After each, every control of its live panels is moved, as test_notebooks.py does for the
+    other notebooks (these two it leaves to this test).
     """
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -274,13 +278,15 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
 
     download = tmp_path / "download"
     download.mkdir()
-    notebook = download / "missiles.ipynb"
-    with urllib.request.urlopen(f"{book_url}_sources/chapters/missiles.ipynb") as reply:
+    notebook = download / DOWNLOADED
+    with urllib.request.urlopen(f"{book_url}_sources/chapters/{DOWNLOADED}") as reply:
         notebook.write_bytes(reply.read())
-    result = subprocess.run([str(_python(venv)), "-c", RUNNER, str(notebook), AFTER],
+    result = subprocess.run([str(_python(venv)), "-c", RUNNER, str(notebook),
+                             MOVE_CONTROLS + AFTER],
                             env={**env, "BOOK_URL": book_url}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-4000:]
     assert f"JAPANSEC-AT {venv}" in result.stdout and "MAPS 1" in result.stdout, result.stdout
+    check_live_controls_moved(notebook, result.stdout)
 
     subprocess.run([str(_python(venv)), "-m", "pip", "uninstall", "--quiet", "-y", "japansec"],
                    check=True, capture_output=True, env=env)
@@ -290,11 +296,12 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
     folder = unpacked / distribute.BUNDLE_FOLDER
     subprocess.run([*pip, "-r", "requirements.txt"], cwd=folder, env=env, check=True,
                    capture_output=True)
-    result = subprocess.run([str(_python(venv)), "-c", RUNNER,
-                             str(folder / "notebooks" / "alliance.ipynb"), AFTER],
-                            env=env, capture_output=True, text=True)
+    notebook = folder / "notebooks" / BUNDLED
+    result = subprocess.run([str(_python(venv)), "-c", RUNNER, str(notebook),
+                             MOVE_CONTROLS + AFTER], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-4000:]
     assert f"JAPANSEC-AT {venv}" in result.stdout, result.stdout
+    check_live_controls_moved(notebook, result.stdout)
 
 
 # --- live maps offline --------------------------------------------------------------------------
