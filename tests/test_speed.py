@@ -146,7 +146,10 @@ STYLE_SNAPSHOT = """() => {
     // it and its ::before/::after), one string per element; not inside the figures' SVG, which
     // Plotly styles itself. Transitions are off, so that what is compared is each element's final
     // style, not a colour half-way through a change. (All ~380 properties of ~6,000 elements take
-    // minutes; the box catches what the others would change in the layout.)
+    // minutes; the box catches what the others would change in the layout.) Of a table's body,
+    // the first two rows and the last: the sheets reach a row by its place only as odd, even,
+    // first or last, and the figures' data tables, thousands of rows, would otherwise take most
+    // of the time.
     const props = ['display', 'position', 'visibility', 'opacity', 'color', 'background-color',
         'background-image', 'font-family', 'font-size', 'font-weight', 'font-style',
         'line-height', 'text-align', 'text-decoration-line', 'text-transform', 'white-space',
@@ -158,7 +161,9 @@ STYLE_SNAPSHOT = """() => {
                       + 'animation: none !important }';
     document.head.append(off);
     const out = [];
-    for (const [i, el] of [...document.querySelectorAll('body *:not(svg *)')].entries()) {
+    const rest = 'tbody > tr:nth-child(n+3):not(:last-child)';
+    const elements = document.querySelectorAll(`body *:not(svg *, ${rest}, ${rest} *)`);
+    for (const [i, el] of [...elements].entries()) {
         const box = el.getBoundingClientRect();
         const parts = [`${i} ${el.tagName}.${el.getAttribute('class') || ''}`,
                        [box.x, box.y, box.width, box.height].map(Math.round).join(',')];
