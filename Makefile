@@ -32,10 +32,12 @@ $(STAMP): requirements.txt pyproject.toml
 book: setup
 	$(BIN)/python scripts/build_book.py
 
-## test: the whole test suite (builds the book first: the browser tests read _build/html)
+## test: the whole test suite (builds the book first: the browser tests read _build/html), in three
+## processes on two cores: while one waits (for a page's network to fall quiet, a frame, a kernel),
+## the others use the CPU
 test: book
 	$(BIN)/python -m ruff check .
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 3 --dist loadgroup
 
 ## live: JupyterLab with the project's environment, for instructors driving the live explorers
 live: setup

@@ -5,7 +5,7 @@ Measures, on this machine:
   empty execution cache (every notebook executed, in parallel);
 - each notebook's execution time in a fresh kernel (nbclient, live panels included);
 - `make test`'s wall time once `.venv` exists: the book build (cache warm, as after a `make book`),
-  ruff and pytest in two processes;
+  ruff and pytest in three processes;
 - each page's own HTML weight and the size of each Plotly figure's JSON in it;
 - each live explorer's control-move time (model + figure update in a kernel), where defined;
 - Lighthouse (mobile defaults) on every page served compressed: performance, FCP, LCP, TBT, CLS

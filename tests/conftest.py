@@ -35,10 +35,10 @@ BASELINE_WASM = "--js-flags=--liftoff-only"
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Longest first (``@pytest.mark.long(seconds)``), the rest in their order. `make test` runs
-    two processes and, with ``--dist loadgroup``, hands out tests in this order, alternately, and
+    three processes and, with ``--dist loadgroup``, hands out tests in this order, in turn, and
     then one more to a process whenever it has two or fewer waiting (``--dist load`` would send
-    each a block of a quarter of the suite at the start). A long test drawn last would keep one
-    process busy at the end while the other waits."""
+    each a block of the suite at the start). A long test drawn last would keep one process busy
+    at the end while the others wait."""
     def seconds(item: pytest.Item) -> float:
         long = item.get_closest_marker("long")
         return long.args[0] if long else 0
