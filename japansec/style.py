@@ -118,6 +118,18 @@ def add_foot_note(fig: go.Figure, text: str) -> go.Figure:
     return fig
 
 
+def summary_text(**style: object) -> dict[str, object]:
+    """How an explorer's summary line is drawn: text only, out of the legend and the hover, with
+    ``meta="summary"``. The explorer's readout, beside its controls, says the same, so the book's
+    page leaves the line out where, wrapped on a phone, it would cover the data
+    (japansec-figures.js, hideSummaries).
+
+    >>> summary_text(textposition="bottom right")["meta"]
+    'summary'
+    """
+    return {"mode": "text", "showlegend": False, "hoverinfo": "skip", "meta": "summary", **style}
+
+
 def source_note(row: object) -> str:
     """A hover line naming a row's source (rows joined by ``data.with_sources``)."""
     return f"<i>Source: {row.source_publisher}, {row.source_date}</i>"

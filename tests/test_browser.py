@@ -165,11 +165,44 @@ TEXTS_OVERLAP = """() => [...document.querySelectorAll('div.jps-plotly[data-draw
   return problems;
 })"""
 
+# Per figure drawn on the page: a line of an explorer's summary (a text trace with meta "summary")
+# that covers a data mark (a marker, a bar, a point every 2 px along a drawn line, a line the layout
+# draws such as a threshold).
+SUMMARY_OVER_DATA = """() => [...document.querySelectorAll('div.jps-plotly[data-drawn]')]
+.flatMap(div => {
+  const summaries = [...div.querySelectorAll('g.trace')].filter(g => {
+    const d = g.__data__ && g.__data__[0];
+    return d && d.trace && div.data[d.trace.index].meta === 'summary';
+  }).flatMap(g => [...g.querySelectorAll('text')].flatMap(t => {
+    const lines = [...t.querySelectorAll('tspan.line')];  // a text of several lines
+    return lines.length ? lines : [t];
+  })).filter(t => t.textContent.trim());
+  if (!summaries.length) { return []; }
+  const marks = [...div.querySelectorAll('.trace .points path, .trace path.point, ' +
+                                         '.trace .point path, .shapelayer path')]
+    .map(m => m.getBoundingClientRect()).filter(b => b.width + b.height > 0);
+  const points = [...div.querySelectorAll('.trace path.js-line')].flatMap(line => {
+    const length = line.getTotalLength(), matrix = line.getScreenCTM(), out = [];
+    for (let at = 0; matrix && at <= length; at += 2) {
+      out.push(line.getPointAtLength(at).matrixTransform(matrix));
+    }
+    return out;
+  });
+  return summaries.filter(text => {
+    const b = text.getBoundingClientRect();
+    return marks.some(m => m.left < b.right && m.right > b.left && m.top < b.bottom &&
+                           m.bottom > b.top) ||
+      points.some(p => p.x > b.left && p.x < b.right && p.y > b.top && p.y < b.bottom);
+  }).map(text => `${div.id}: the summary "${text.textContent.slice(0, 40)}" covers the data`);
+})"""
+
+
 def check_drawn(page, page_path: str) -> None:
     """On a page opened with open_page (every figure drawn): as many figures as the page's notebook
     shows, each drawing its data marks (on maps: one point per plotted place) and naming its
-    source; no text past a figure's edges or cut off (TEXT_OUTSIDE), and no two texts over each
-    other (TEXTS_OVERLAP), here at desktop width."""
+    source; no text past a figure's edges or cut off (TEXT_OUTSIDE), no two texts over each other
+    (TEXTS_OVERLAP) and no explorer's summary over the data (SUMMARY_OVER_DATA), here at desktop
+    width."""
     figures = page.locator("div.jps-plotly")
     expected, explorers = EXPECTED[page_path]
     expect(figures).to_have_count(expected)
@@ -190,6 +223,8 @@ def check_drawn(page, page_path: str) -> None:
     assert not outside, f"{page_path}: {outside}"
     overlapping = page.evaluate(TEXTS_OVERLAP)
     assert not overlapping, f"{page_path}: {overlapping}"
+    covering = page.evaluate(SUMMARY_OVER_DATA)
+    assert not covering, f"{page_path}: {covering}"
     if page_path == "chapters/intro.html":  # the SIPRI chart: one bar a year, 1990-2024
         assert page.locator("div.jps-plotly .barlayer path").count() >= 30
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import _imp
 import html
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -20,6 +21,7 @@ from japansec.build import figure_text
 from japansec.build.explorers import BLOCKED, PYODIDE, STDLIB, controls_html
 from japansec.explorer import Choice, Scenario, Slider, View, published
 from japansec.scenarios import ALL_SCENARIOS
+from japansec.text import plain
 
 SCENARIOS = ALL_SCENARIOS
 
@@ -91,6 +93,23 @@ def test_arms_race_opens_on_the_fitted_coefficients() -> None:
         index = parameter.values().index(fitted_values[parameter.name])
         assert f'name="{parameter.name}" min="0" max="{len(parameter.values()) - 1}" step="1" ' \
                f'value="{index}"' in page
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_a_summary_says_nothing_the_readout_does_not(scenario: Scenario) -> None:
+    """The book's page may leave a summary line (``meta="summary"``, style.summary_text) to the
+    explorer's readout where it would cover the data on a phone: its words are the readout's, in
+    the same order, at the defaults and at every third value of each control."""
+    summaries = [i for i, trace in enumerate(scenario.static().data) if trace.meta == "summary"]
+    settings = [{}] + [{p.name: v} for p in scenario.parameters for v in p.values()[::3]]
+    for values in settings:
+        shown = scenario.rendered(**values)
+        readout = re.findall(r"\w+", plain(shown["readout"]))
+        for index in summaries:
+            text = shown["traces"][index]["text"]
+            texts = text if isinstance(text, list) else [text]
+            words, left = re.findall(r"\w+", plain(" ".join(texts))), iter(readout)
+            assert all(word in left for word in words), (scenario.name, values, texts)
 
 
 @pytest.mark.parametrize("scenario", [toy(), *SCENARIOS], ids=lambda s: s.name)

@@ -20,7 +20,15 @@ import pytest
 from conftest import DESKTOP
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-from test_browser import EXPECTED, TEXT_OUTSIDE, TEXTS, TEXTS_OVERLAP, WITH_AXES, wait_drawn
+from test_browser import (
+    EXPECTED,
+    SUMMARY_OVER_DATA,
+    TEXT_OUTSIDE,
+    TEXTS,
+    TEXTS_OVERLAP,
+    WITH_AXES,
+    wait_drawn,
+)
 
 from japansec.build.book import toc_files
 from japansec.build.serve import serving
@@ -86,7 +94,8 @@ def check_figures_draw_on_approach(page, page_path: str) -> None:
     """plotly.js is requested and the first figure drawn only after the first contentful paint;
     a figure far below the fold is not drawn at load, draws when scrolled to, and keeps the
     height reserved for it; drawn, the figures keep their text inside them on a phone and on a
-    smaller phone."""
+    smaller phone, and on a phone no two texts overlap and no explorer's summary covers the
+    data."""
     last = page.locator("div.jps-plotly").last
     reserved = last.bounding_box()["height"]
     below = last.bounding_box()["y"] > 2 * PHONE["height"]
@@ -111,6 +120,8 @@ def check_figures_draw_on_approach(page, page_path: str) -> None:
     assert not page.evaluate(TEXT_OUTSIDE, WITH_AXES), \
         f"{page_path}: {page.evaluate(TEXT_OUTSIDE, WITH_AXES)}"
     assert not page.evaluate(TEXTS_OVERLAP), f"{page_path}: {page.evaluate(TEXTS_OVERLAP)}"
+    assert not page.evaluate(SUMMARY_OVER_DATA), \
+        f"{page_path}: {page.evaluate(SUMMARY_OVER_DATA)}"
     # A smaller phone: the figures fit their text again (the polls' two-line bar labels take
     # more than the figure has room for, so not the axis labels there).
     page.set_viewport_size(NARROW)

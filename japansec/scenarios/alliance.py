@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from japansec.compute.alliance import alliance
 from japansec.explorer import Scenario, Slider, View
-from japansec.style import PALETTE, add_foot_note, titled
+from japansec.style import PALETTE, add_foot_note, summary_text, titled
 
 
 def figure(view: View) -> go.Figure:
@@ -27,8 +27,8 @@ def figure(view: View) -> go.Figure:
     fig.add_scatter(**view.traces[2], name="Deterrence with the chosen growth", mode="lines",
                     line={"color": PALETTE["grey"], "width": 2},
                     hovertemplate="%{x}: deterrence %{y:.2f}<extra></extra>")
-    fig.add_scatter(**view.traces[3], mode="text", textposition="middle right", cliponaxis=False,
-                    showlegend=False, hoverinfo="skip")
+    fig.add_scatter(**view.traces[3], **summary_text(textposition="middle right",
+                                                     cliponaxis=False))
     fig.update_layout(height=560, hovermode="closest", margin={"t": 100, "b": 180},
                       yaxis={"title": "Capability (own, 2026 = 1)", "rangemode": "tozero"},
                       xaxis={"dtick": 1}, legend={"y": -0.12, "yanchor": "top"})

@@ -133,6 +133,8 @@ def financing_figure(view: View) -> go.Figure:
                     insidetextfont={"color": text_on(colour)},
                     showlegend=False,
                     hovertemplate=f"{name}: ¥%{{x:.2f}} tn a year<extra></extra>")
+    # Not style.summary_text, which the page may leave to the readout: the readout leaves out the
+    # first line (the gap). Its room is reserved below the bars instead.
     fig.add_scatter(**view.traces[-1], mode="text", textposition="bottom right",
                     showlegend=False, hoverinfo="skip", textfont={"size": 13}, cliponaxis=False)
     # Room under "What it means" for its text wrapped on a phone (about 13 lines at 360 px).

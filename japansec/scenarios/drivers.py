@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from japansec import data
 from japansec.compute.drivers import INDICATOR_NAMES, threat_index
 from japansec.explorer import Choice, Scenario, Slider, View
-from japansec.style import COUNTRY_COLOURS, PALETTE, add_source, titled
+from japansec.style import COUNTRY_COLOURS, PALETTE, add_source, summary_text, titled
 
 # name -> (label, colour, marker symbol: lines differ by more than colour), in the order of the
 # compute's traces
@@ -79,8 +79,8 @@ def figure(view: View) -> go.Figure:
                         line={"color": colour, "width": 1.5},
                         marker={"symbol": symbol, "size": 6, "color": colour},
                         hovertemplate=f"{label} %{{x}}: %{{text}}<extra></extra>")
-    fig.add_scatter(**view.traces[-1], mode="text", textposition="middle right", cliponaxis=False,
-                    showlegend=False, hoverinfo="skip", textfont={"size": 14})
+    fig.add_scatter(**view.traces[-1], **summary_text(textposition="middle right",
+                                                      cliponaxis=False, textfont={"size": 14}))
     # The legend below the plot, not beside it: beside, on a phone, it left the plot 100 px.
     fig.update_layout(height=660, hovermode="closest", margin={"t": 100, "b": 220},
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.14,

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from japansec import data
 from japansec.compute.missiles import reach
 from japansec.explorer import Choice, Deferred, Scenario, View
-from japansec.style import PALETTE, add_source, regional_geo, titled
+from japansec.style import PALETTE, add_source, regional_geo, summary_text, titled
 
 SITES = ("kengun", "yufuin", "katsuren", "amami", "miyako", "ishigaki", "yonaguni", "fuji")
 # (option key, system id, which figure of the system's range): the standard Type-12 twice,
@@ -59,8 +59,8 @@ def figure(view: View) -> go.Figure:
                        marker={"size": 12, "symbol": "star", "color": PALETTE["grey"]},
                        hoverinfo="text")
     # Hung below its point, so that on a phone, wrapped, it stays inside the map's frame.
-    fig.add_scattergeo(**view.traces[3], mode="text", textposition="bottom right",
-                       showlegend=False, hoverinfo="skip", textfont={"size": 12})
+    fig.add_scattergeo(**view.traces[3], **summary_text(textposition="bottom right",
+                                                         textfont={"size": 12}))
     fig.add_scattergeo(lat=[p[1] for p in places], lon=[p[2] for p in places], mode="markers",
                        name="Reference places", marker={"size": 5, "color": PALETTE["grey"]},
                        text=[p[0] for p in places], hoverinfo="text")

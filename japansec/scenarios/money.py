@@ -28,7 +28,7 @@ from plotly.subplots import make_subplots
 from japansec import data
 from japansec.compute.money import THRESHOLDS, budget
 from japansec.explorer import Choice, Scenario, Slider, View
-from japansec.style import PALETTE, add_source, titled
+from japansec.style import PALETTE, add_source, summary_text, titled
 
 DEFINITIONS = {
     "mod_excl_saco": ("fy2026-draft-excl", "MoD budget, FY2026 draft, excl. SACO/US realignment"),
@@ -74,8 +74,8 @@ def figure(view: View) -> go.Figure:
                     hovertemplate="FY%{x}: %{text} of GDP<extra></extra>", row=2, col=1)
     # The summary hangs from the top of its plot, inside it: on a phone it is wrapped to the
     # plot's width (it would run into the thresholds' labels) and grows downwards.
-    fig.add_scatter(**view.traces[2], mode="text", textposition="bottom right",
-                    showlegend=False, hoverinfo="skip", textfont={"size": 13}, row=2, col=1)
+    fig.add_scatter(**view.traces[2], **summary_text(textposition="bottom right",
+                                                     textfont={"size": 13}), row=2, col=1)
     for threshold, dash in zip(THRESHOLDS, ("dot", "dash", "dashdot"), strict=True):
         fig.add_hline(y=threshold, line={"color": PALETTE["grey"], "dash": dash, "width": 1},
                       annotation_text=f"{threshold:g} %", annotation_position="right",

@@ -26,7 +26,7 @@ from japansec import data
 from japansec.compute.risk import END_YEAR, arms_race, game
 from japansec.explorer import Choice, Deferred, Scenario, Slider, View
 from japansec.models.richardson import Fit, fit
-from japansec.style import COUNTRY_COLOURS, PALETTE, add_foot_note, add_source, titled
+from japansec.style import COUNTRY_COLOURS, PALETTE, add_foot_note, add_source, summary_text, titled
 
 
 # --- the security-dilemma game ------------------------------------------------------------------
@@ -42,8 +42,8 @@ def game_figure(view: View) -> go.Figure:
                             "line": {"width": 4}},
                     hoverinfo="text")
     # Hung below its point, so that on a phone, wrapped, it grows away from the cells.
-    fig.add_scatter(**view.traces[2], mode="text", showlegend=False, hoverinfo="skip",
-                    textposition="bottom center", textfont={"size": 14})
+    fig.add_scatter(**view.traces[2], **summary_text(textposition="bottom center",
+                                                     textfont={"size": 14}))
     ticks = {"tickvals": [0, 1], "ticktext": ["restrain", "arm"]}
     fig.update_layout(
         height=600, margin={"t": 110, "b": 140, "l": 110}, hovermode="closest",
@@ -112,8 +112,8 @@ def arms_race_figure(view: View) -> go.Figure:
                     marker={"symbol": "x", "size": 14, "color": PALETTE["grey"]}, hoverinfo="text")
     # The summary hangs below its point, inside its plot: on a phone it is wrapped to the left
     # plot's width (it ran into the phase plane).
-    fig.add_scatter(**view.traces[4], mode="text", textposition="bottom right",
-                    showlegend=False, hoverinfo="skip", row=1, col=1, textfont={"size": 11})
+    fig.add_scatter(**view.traces[4], **summary_text(textposition="bottom right",
+                                                     textfont={"size": 11}), row=1, col=1)
     fig.add_scatter(x=years, y=japan, mode="markers", name="Japan, SIPRI",
                     marker={"color": japan_colour, "size": 6}, row=1, col=1,
                     hovertemplate="Japan %{x}: US$ %{y:,.1f} bn<extra></extra>")

@@ -16,8 +16,9 @@
  * margins grow by the lines added: the plot gives up the space, the figure keeps its reserved
  * height. Where the text fits, the figure
  * is drawn exactly as written; a resize (a phone turned) fits it again. Text drawn beside points
- * that runs past what may be seen of it is wrapped to the room it has, and a map's labels are
- * placed clear of each other and of the markers (see fitTexts). Axis labels that plotly.js would
+ * that runs past what may be seen of it is wrapped to the room it has, a map's labels are placed
+ * clear of each other and of the markers, and an explorer's summary that, wrapped, would cover
+ * the data is left to the explorer's readout (see fitTexts). Axis labels that plotly.js would
  * turn to fit are shown level on every second, fifth… tick (see fitTicks).
  */
 (function () {
@@ -668,7 +669,79 @@
   /* Fit the text beside points of a drawn figure (see fitTexts); the promise resolves when the
    * figure shows the result. */
   function fitTextsNow(div) {
-    return placeLabels(div).then(function () { return wrapTexts(div); });
+    return showSummaries(div).then(function () { return placeLabels(div); })
+      .then(function () { return wrapTexts(div); })
+      .then(function () { return hideSummaries(div); });
+  }
+
+  /* Points along a drawn line, about every ``step`` pixels, on the screen. */
+  function pointsAlong(path, step) {
+    var length = path.getTotalLength(), matrix = path.getScreenCTM(), points = [];
+    for (var at = 0; matrix && at <= length; at += step) {
+      points.push(path.getPointAtLength(at).matrixTransform(matrix));
+    }
+    return points;
+  }
+
+  /* Whether ``box`` covers any of the figure's data marks: a marker, a bar, a point of a line,
+   * or a line the layout draws (a threshold, say; the base map's land and sea aside). */
+  function coversData(div, box) {
+    var near = {left: box.left - 2, right: box.right + 2, top: box.top - 2,
+                bottom: box.bottom + 2};
+    var marks = div.querySelectorAll(".trace .points path, .trace path.point, " +
+                                     ".trace .point path, .shapelayer path");
+    var hit = Array.prototype.some.call(marks, function (mark) {
+      var b = mark.getBoundingClientRect();
+      /* edges, not area: a level line's box is a line */
+      return b.width + b.height > 0 && b.left <= near.right && b.right >= near.left &&
+        b.top <= near.bottom && b.bottom >= near.top;
+    });
+    return hit || Array.prototype.some.call(div.querySelectorAll(".trace path.js-line"),
+      function (line) {
+        return pointsAlong(line, 4).some(function (p) {
+          return p.x >= near.left && p.x <= near.right && p.y >= near.top && p.y <= near.bottom;
+        });
+      });
+  }
+
+  /* The boxes of the lines of text trace ``index`` as drawn (a text of several lines is drawn
+   * as one text element with a tspan per line). */
+  function lineBoxes(div, index) {
+    var boxes = [];
+    div.querySelectorAll("g.trace").forEach(function (group) {
+      var data = group.__data__ && group.__data__[0];
+      if (!data || !data.trace || data.trace.index !== index) { return; }
+      group.querySelectorAll("text").forEach(function (text) {
+        var lines = text.querySelectorAll("tspan.line");
+        (lines.length ? Array.prototype.slice.call(lines) : [text]).forEach(function (line) {
+          var box = line.getBoundingClientRect();
+          if (box.width && line.textContent.trim()) { boxes.push(box); }
+        });
+      });
+    });
+    return boxes;
+  }
+
+  /* An explorer's summary (a text trace with meta "summary": its readout, beside the controls,
+   * says the same) that had to be wrapped to fit (wrapTexts: on a phone) and then covers the
+   * figure's data is left to the readout: hidden until the next fit (showSummaries). Where it
+   * fits as written it stays, as drawn. */
+  function hideSummaries(div) {
+    var wrapped = div._jpsTexts || {};
+    var indices = div.data.map(function (trace, index) { return index; }).filter(function (index) {
+      return div.data[index].meta === "summary" && wrapped[index] &&
+        lineBoxes(div, index).some(function (box) { return coversData(div, box); });
+    });
+    if (!indices.length) { return null; }
+    div._jpsHidden = indices;
+    return window.Plotly.restyle(div, {visible: false}, indices);
+  }
+
+  /* The summaries hideSummaries hid, shown again. */
+  function showSummaries(div) {
+    var hidden = div._jpsHidden;
+    div._jpsHidden = null;
+    return hidden ? window.Plotly.restyle(div, {visible: true}, hidden) : Promise.resolve();
   }
 
   /* Place a drawn map's labels (see placedLabels), after putting back what an earlier placing
@@ -738,7 +811,8 @@
   /* A map's labels placed clear of each other (placedLabels); then text drawn beside points
    * (text traces: an explorer's note, a step's label, a place on a map) that reaches past what
    * may be seen of it (textBounds), wrapped to the room it has on the side it grows towards,
-   * each of its lines on its own; text fitted before is put back first, so that a wider figure
+   * each of its lines on its own; then an explorer's summary that, so wrapped, covers the data
+   * hidden (hideSummaries). What was fitted before is put back first, so that a wider figure
    * shows it as written again. Calls on one figure run one after another. A
    * failure is reported on the console and leaves the figure as drawn. */
   function fitTexts(div) {
