@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 # Every request outside 127.0.0.1 goes to a proxy that is not there, so it fails: Chromium sends
 # loopback requests directly, whatever the proxy. Pages, their workers and their scripts alike.
 OFFLINE = ["--proxy-server=127.0.0.1:9"]

@@ -9,6 +9,7 @@ import json
 import random
 
 import pytest
+from conftest import PHONE
 from playwright.sync_api import expect
 
 from japansec.build import figure_text
@@ -24,6 +25,7 @@ PAGES = {"chapters/money.html": ["budget"], "chapters/missiles.html": ["reach"],
 # against the 2022 strategy's fixed GDP (the default yardstick), GDP growth is not used.
 PRECONDITIONS = {("budget", "gdp_growth"): {"yardstick": "each_year"}}
 COMBINATIONS = 20  # random parameter combinations per explorer, drawn and compared with CPython
+PHONE_COMBINATIONS = 5  # and again at phone width
 STARTUP_MS = 60_000  # Python's first start, with a loaded machine's margin (make bench: ≤ 8 s)
 
 # The drawing's data marks: shapes and texts of points, lines and bars.
@@ -200,13 +202,13 @@ def unwrapped(traces: list[dict]) -> list[dict]:
              for key, value in trace.items()} for trace in traces]
 
 
-def check_equals_kernel(page, name: str) -> None:
-    """For 20 random parameter combinations, the numbers and texts of the figure's data in the
-    page equal CPython's rendering of the same values (both rounded alike), and so does the
+def check_equals_kernel(page, name: str, count: int = COMBINATIONS, seed: str = "2026") -> None:
+    """For ``count`` random parameter combinations, the numbers and texts of the figure's data in
+    the page equal CPython's rendering of the same values (both rounded alike), and so does the
     readout; for the first three, also the Data disclosure's summary and table."""
     scenario, form = SCENARIOS[name], form_of(page, name)
-    rng = random.Random(f"{name}-2026")
-    combinations = [random_values(scenario, rng) for _ in range(COMBINATIONS)]
+    rng = random.Random(f"{name}-{seed}")
+    combinations = [random_values(scenario, rng) for _ in range(count)]
     kernel = [json.loads(json.dumps(scenario.rendered(**values))) for values in combinations]
     result = page.evaluate(SHOWN_AFTER_EACH, [
         form.element_handle(), [indices_of(scenario, values) for values in combinations],
@@ -254,12 +256,17 @@ def check_bad_input(page, name: str) -> None:
 @pytest.mark.parametrize("page_path", PAGES)
 def test_explorers_on_the_page(tab, book_url: str, page_path: str) -> None:
     """Every explorer of the page, offline: moved from the keyboard, compared with the kernel,
-    fed bad input (one page load, so Python starts once)."""
+    fed bad input; then, on a phone, where the page wraps, places and hides text after each
+    result (japansec-figures.js, fitTexts), compared with the kernel again (one page load, so
+    Python starts once)."""
     page = tab.open(book_url + page_path)
     for name in PAGES[page_path]:
         check_keyboard(page, name)
         check_equals_kernel(page, name)
         check_bad_input(page, name)
+    page.set_viewport_size(PHONE)
+    for name in PAGES[page_path]:
+        check_equals_kernel(page, name, PHONE_COMBINATIONS, "phone")
     assert not tab.errors, f"{page_path}: console errors: {tab.errors}"
     assert not tab.offsite, f"{page_path}: requests outside 127.0.0.1: {tab.offsite}"
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import DESKTOP
+from conftest import DESKTOP, PHONE
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from test_browser import (
@@ -36,7 +36,6 @@ from japansec.build.serve import serving
 pytestmark = pytest.mark.browser
 PAGES = [f"{f}.html" for f in toc_files()]
 BUDGET_KB = 500
-PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
 NARROW = {"width": 360, "height": 740}  # a small phone
 
 

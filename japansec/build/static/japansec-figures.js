@@ -745,21 +745,35 @@
   }
 
   /* Place a drawn map's labels (see placedLabels), after putting back what an earlier placing
-   * changed. */
+   * changed and is still shown: an explorer's result may have replaced a trace's text since. */
   function placeLabels(div) {
     var before = div._jpsPlaced;
     div._jpsPlaced = null;
-    var restored = before ? window.Plotly.restyle(div, before.update, before.indices) :
+    var restored = before ? window.Plotly.restyle(div, unplaced(div, before), before.indices) :
       Promise.resolve();
     return restored.then(function () {
       if (!div.querySelector(".geo g.trace")) { return null; }
       var placed = placedLabels(div);
       if (!placed.indices.length) { return null; }
-      div._jpsPlaced = {indices: placed.indices, update: {
+      div._jpsPlaced = {indices: placed.indices, placed: placed.update, written: {
         textposition: placed.indices.map(function (i) { return div.data[i].textposition; }),
         text: placed.indices.map(function (i) { return div.data[i].text; })}};
       return window.Plotly.restyle(div, placed.update, placed.indices);
     });
+  }
+
+  /* Plotly.restyle's update that puts back the text and positions as written where the traces
+   * of an earlier placing (``before``) still show what it placed, and keeps the rest. */
+  function unplaced(div, before) {
+    var update = {};
+    ["text", "textposition"].forEach(function (key) {
+      update[key] = before.indices.map(function (index, k) {
+        var now = div.data[index][key];
+        return JSON.stringify(now) === JSON.stringify(before.placed[key][k]) ?
+          before.written[key][k] : now;
+      });
+    });
+    return update;
   }
 
   /* Wrap the text beside points that runs past what may be seen of it (see fitTexts). */
