@@ -724,8 +724,9 @@
 
   /* An explorer's summary (a text trace with meta "summary": its readout, beside the controls,
    * says the same) that had to be wrapped to fit (wrapTexts: on a phone) and then covers the
-   * figure's data is left to the readout: hidden until the next fit (showSummaries). Where it
-   * fits as written it stays, as drawn. */
+   * figure's data is left to the readout: hidden while the figure keeps its width, whatever the
+   * explorer shows next (showSummaries), so that a control move on a phone redraws the figure
+   * once. Where it fits as written it stays, as drawn. */
   function hideSummaries(div) {
     var wrapped = div._jpsTexts || {};
     var indices = div.data.map(function (trace, index) { return index; }).filter(function (index) {
@@ -733,15 +734,17 @@
         lineBoxes(div, index).some(function (box) { return coversData(div, box); });
     });
     if (!indices.length) { return null; }
-    div._jpsHidden = indices;
+    var kept = div._jpsHidden ? div._jpsHidden.indices : [];
+    div._jpsHidden = {indices: kept.concat(indices), width: div.clientWidth};
     return window.Plotly.restyle(div, {visible: false}, indices);
   }
 
-  /* The summaries hideSummaries hid, shown again. */
+  /* The summaries hideSummaries hid, shown again once the figure's width has changed. */
   function showSummaries(div) {
     var hidden = div._jpsHidden;
+    if (!hidden || hidden.width === div.clientWidth) { return Promise.resolve(); }
     div._jpsHidden = null;
-    return hidden ? window.Plotly.restyle(div, {visible: true}, hidden) : Promise.resolve();
+    return window.Plotly.restyle(div, {visible: true}, hidden.indices);
   }
 
   /* Place a drawn map's labels (see placedLabels), after putting back what an earlier placing
@@ -826,7 +829,8 @@
    * (text traces: an explorer's note, a step's label, a place on a map) that reaches past what
    * may be seen of it (textBounds), wrapped to the room it has on the side it grows towards,
    * each of its lines on its own; then an explorer's summary that, so wrapped, covers the data
-   * hidden (hideSummaries). What was fitted before is put back first, so that a wider figure
+   * hidden while the width stays (hideSummaries). What was fitted before is put back first
+   * (summaries once the width has changed), so that a wider figure
    * shows it as written again. Calls on one figure run one after another. A
    * failure is reported on the console and leaves the figure as drawn. */
   function fitTexts(div) {
