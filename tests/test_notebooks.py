@@ -95,6 +95,7 @@ for panel in panels:
 print("LIVE-CONTROLS-MOVED " + json.dumps(report))
 """
 
+
 def check_live_controls_moved(path: Path, printed: str) -> None:
     """``printed`` is what MOVE_CONTROLS printed after the notebook at ``path`` ran: it moved
     every control of every live panel the notebook's live cells (tagged skip-execution) open."""

@@ -516,14 +516,21 @@
     return (area || div).getBoundingClientRect();
   }
 
+  /* The index of the trace a drawn trace group shows (plotly.js binds the group to its data),
+   * or null. */
+  function traceIndex(group) {
+    var data = group.__data__ && group.__data__[0];
+    return data && data.trace ? data.trace.index : null;
+  }
+
   /* Each text drawn beside a point, by trace index and point index: the box it takes on the
    * screen (plotly.js binds each trace's group and each point's text to their data). */
   function drawnTexts(div) {
     var boxes = {};
     div.querySelectorAll("g.trace").forEach(function (group) {
-      var data = group.__data__ && group.__data__[0];
-      if (!data || !data.trace) { return; }
-      var points = boxes[data.trace.index] = {};
+      var index = traceIndex(group);
+      if (index === null) { return; }
+      var points = boxes[index] = {};
       group.querySelectorAll("text").forEach(function (element) {
         var point = element.__data__ || (element.parentNode && element.parentNode.__data__);
         var box = element.getBoundingClientRect();
@@ -569,6 +576,12 @@
     return {left: left, top: top, right: left + w, bottom: top + h};
   }
 
+  /* ``box`` grown by ``by`` pixels on every side. */
+  function grown(box, by) {
+    return {left: box.left - by, right: box.right + by, top: box.top - by,
+            bottom: box.bottom + by};
+  }
+
   function sharedArea(a, b) {
     return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
       Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
@@ -598,8 +611,7 @@
       var h = lines.length * 1.2 * size + 1;  /* as plotly.js draws a label's lines */
       return [label.where].concat(PLACES).some(function (place) {
         var box = besideBox(place, label.at.x, label.at.y, label.at.r, w, h);
-        var near = {left: box.left - 1, right: box.right + 1, top: box.top - 1,
-                    bottom: box.bottom + 1};
+        var near = grown(box, 1);
         var cost = (w * h - sharedArea(box, frame)) * 4;
         others.forEach(function (other) { cost += sharedArea(near, other); });
         placed.forEach(function (other) { cost += 4 * sharedArea(near, other); });
@@ -619,9 +631,9 @@
   function placedLabels(div) {
     var markers = [], labels = [];
     div.querySelectorAll(".geo g.trace").forEach(function (group) {
-      var data = group.__data__ && group.__data__[0];
-      if (!data || !data.trace) { return; }
-      var index = data.trace.index, trace = div.data[index];
+      var index = traceIndex(group);
+      if (index === null) { return; }
+      var trace = div.data[index];
       group.querySelectorAll("path.point").forEach(function (point) {
         var box = point.getBoundingClientRect();
         var at = {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2,
@@ -683,25 +695,29 @@
     return points;
   }
 
-  /* Whether ``box`` covers any of the figure's data marks: a marker, a bar, a point of a line,
-   * or a line the layout draws (a threshold, say; the base map's land and sea aside). */
-  function coversData(div, box) {
-    var near = {left: box.left - 2, right: box.right + 2, top: box.top - 2,
-                bottom: box.bottom + 2};
-    var marks = div.querySelectorAll(".trace .points path, .trace path.point, " +
-                                     ".trace .point path, .shapelayer path");
-    var hit = Array.prototype.some.call(marks, function (mark) {
-      var b = mark.getBoundingClientRect();
-      /* edges, not area: a level line's box is a line */
-      return b.width + b.height > 0 && b.left <= near.right && b.right >= near.left &&
-        b.top <= near.bottom && b.bottom >= near.top;
+  /* The figure's data marks as drawn: the boxes of its markers, bars and the lines the layout
+   * draws (a threshold, say; the base map's land and sea aside), and points along its lines. */
+  function dataMarks(div) {
+    var boxes = Array.prototype.map.call(div.querySelectorAll(
+      ".trace .points path, .trace path.point, .trace .point path, .shapelayer path"),
+    function (mark) { return mark.getBoundingClientRect(); })
+      .filter(function (b) { return b.width + b.height > 0; });
+    var points = [];
+    div.querySelectorAll(".trace path.js-line").forEach(function (line) {
+      points = points.concat(pointsAlong(line, 4));
     });
-    return hit || Array.prototype.some.call(div.querySelectorAll(".trace path.js-line"),
-      function (line) {
-        return pointsAlong(line, 4).some(function (p) {
-          return p.x >= near.left && p.x <= near.right && p.y >= near.top && p.y <= near.bottom;
-        });
-      });
+    return {boxes: boxes, points: points};
+  }
+
+  /* Whether ``box`` covers any of ``marks`` (dataMarks), within 2 pixels. */
+  function covers(marks, box) {
+    var near = grown(box, 2);
+    return marks.boxes.some(function (b) {  /* edges, not area: a level line's box is a line */
+      return b.left <= near.right && b.right >= near.left && b.top <= near.bottom &&
+        b.bottom >= near.top;
+    }) || marks.points.some(function (p) {
+      return p.x >= near.left && p.x <= near.right && p.y >= near.top && p.y <= near.bottom;
+    });
   }
 
   /* The boxes of the lines of text trace ``index`` as drawn (a text of several lines is drawn
@@ -709,8 +725,7 @@
   function lineBoxes(div, index) {
     var boxes = [];
     div.querySelectorAll("g.trace").forEach(function (group) {
-      var data = group.__data__ && group.__data__[0];
-      if (!data || !data.trace || data.trace.index !== index) { return; }
+      if (traceIndex(group) !== index) { return; }
       group.querySelectorAll("text").forEach(function (text) {
         var lines = text.querySelectorAll("tspan.line");
         (lines.length ? Array.prototype.slice.call(lines) : [text]).forEach(function (line) {
@@ -728,10 +743,13 @@
    * explorer shows next (showSummaries), so that a control move on a phone redraws the figure
    * once. Where it fits as written it stays, as drawn. */
   function hideSummaries(div) {
-    var wrapped = div._jpsTexts || {};
+    var wrapped = div._jpsTexts || {}, marks = null;
     var indices = div.data.map(function (trace, index) { return index; }).filter(function (index) {
       return div.data[index].meta === "summary" && wrapped[index] &&
-        lineBoxes(div, index).some(function (box) { return coversData(div, box); });
+        lineBoxes(div, index).some(function (box) {
+          marks = marks || dataMarks(div);
+          return covers(marks, box);
+        });
     });
     if (!indices.length) { return null; }
     var kept = div._jpsHidden ? div._jpsHidden.indices : [];
