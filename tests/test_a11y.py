@@ -3,7 +3,8 @@
 drawing checks (a page load with every figure drawn is most of a check's cost).
 
 - axe-core from the npm registry, pinned in package.json / package-lock.json and installed by
-  `make setup` (npm ci), runs on every page in light and in dark mode: no serious or critical
+  `make setup` (npm ci), runs on every page in light and in dark mode (there, the rules that
+  colours decide, or all of them if the mode shows anything new): no serious or critical
   violation.
 - Every figure has an accessible name and a description generated from its data, and a "Data"
   disclosure whose table holds exactly the plotted points, with a CSV download of the same rows.
@@ -72,12 +73,30 @@ def switch_mode(page, mode: str) -> None:
                   "requestAnimationFrame(done)))")
 
 
-def axe_violations(page) -> list[dict]:
-    """Serious and critical violations that axe-core finds on the open page."""
+def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
+    """Serious and critical violations that axe-core finds on the open page (with ``rules``,
+    those rules only)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(axe_source())
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    result = page.evaluate("async options => await axe.run(document, options)", options)
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+# The axe rules whose outcome depends on colours: all that a switch to dark mode can change on an
+# element shown in both modes. (axe's other rules read the document's structure, names and roles.)
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Remember what the page shows (axe skips what is not shown); then, after a switch of mode, list
+# what it shows only now. Not inside figures, which the mode switch redraws with new colours only.
+REMEMBER_SHOWN = """() => { window.jpsShownBefore = new WeakSet(
+    [...document.body.querySelectorAll('*')].filter(e => e.checkVisibility(
+        {visibilityProperty: true, opacityProperty: true}))); }"""
+SHOWN_ONLY_NOW = """() => [...document.body.querySelectorAll('*')]
+    .filter(e => !window.jpsShownBefore.has(e) && !e.closest('div.jps-plotly') &&
+                 e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+    .map(e => e.outerHTML.slice(0, 80))"""
 
 
 def describe(violations: list[dict]) -> list[str]:
@@ -223,17 +242,41 @@ CONTRAST = """div => {
 def check_accessible(page, page_path: str) -> None:
     """The open page, with every figure drawn, in the reader's light mode: every figure has its
     text alternative and data; in light and then dark mode, axe-core finds no serious or critical
-    violation and every figure's text reaches 4.5:1 and its marks 3:1 against what they sit on."""
+    violation and every figure's text reaches 4.5:1 and its marks 3:1 against what they sit on.
+    In dark mode axe runs its colour rules (COLOUR_RULES), and all its rules only where the mode
+    shows an element that light mode did not: the rest of what axe checks is the same page."""
     expect_theme(page, "light")  # the theme's default mode is auto and follows the system
     page.evaluate("window.scrollTo(0, 0)")
     figures = page.locator("div.jps-plotly")
     if figures.count():
         check_text_alternatives(page, page_path)
     for mode in ("light", "dark"):
-        if mode == "dark":
+        rules = None
+        if mode == "light":
+            page.evaluate(REMEMBER_SHOWN)
+        else:
             switch_mode(page, "dark")
-        found = axe_violations(page)
+            # All of axe again only if the dark mode shows something light mode did not.
+            rules = None if page.evaluate(SHOWN_ONLY_NOW) else COLOUR_RULES
+        found = axe_violations(page, rules)
         assert not found, f"{page_path} ({mode} mode): {describe(found)}"
         for index in range(figures.count()):
             failures = figures.nth(index).evaluate(CONTRAST)
             assert not failures, f"{page_path}, figure {index + 1} ({mode}): {failures[:8]}"
+
+
+def test_an_element_shown_only_in_dark_mode_is_found(tab) -> None:
+    """What makes check_accessible run all of axe in dark mode: an element the page shows only
+    in dark mode, however it was hidden in light mode; not one shown in both."""
+    page = tab.page
+    page.set_content("""<html data-theme="light"><head><style>
+        html[data-theme=light] .dark-only { display: none; }
+        html[data-theme=light] .dark-visible { visibility: hidden; }
+        html[data-theme=light] .dark-opaque { opacity: 0; }</style></head>
+        <body><p>both</p><img class="dark-only" alt=""><p class="dark-visible">b</p>
+        <p class="dark-opaque">c</p></body></html>""")
+    page.evaluate(REMEMBER_SHOWN)
+    assert page.evaluate(SHOWN_ONLY_NOW) == []
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    assert [re.search(r'class="([\w-]+)"', e)[1] for e in page.evaluate(SHOWN_ONLY_NOW)] == [
+        "dark-only", "dark-visible", "dark-opaque"]
