@@ -21,6 +21,7 @@ import nbformat
 import pytest
 import yaml
 from conftest import ROOT, serve, toc_notebooks
+from nbclient import NotebookClient
 from test_notebooks import BUNDLED, DOWNLOADED, MOVE_CONTROLS, check_live_controls_moved
 
 from japansec.build import distribute, setup_cell
@@ -46,61 +47,52 @@ def test_every_notebook_opens_with_the_setup_cell(path: Path) -> None:
     assert setup_cell.TAG in first.metadata.get("tags", []), f"{path.name}: setup cell not removed"
 
 
-def _run_setup(tmp_path: Path, prelude: str, book_url: str) -> dict:
-    """Run prelude + setup cell in a fresh kernel with BOOK_URL; return the error output."""
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(prelude),
-                                               nbformat.v4.new_code_cell(setup_cell.cell_source())])
-    path = tmp_path / "setup.ipynb"
-    nbformat.write(notebook, path)
-    script = (
-        "import sys, nbformat\n"
-        "from nbclient import NotebookClient\n"
-        "nb = nbformat.read(sys.argv[1], as_version=4)\n"
-        "NotebookClient(nb, timeout=60, kernel_name='python3', allow_errors=True).execute()\n"
-        "nbformat.write(nb, sys.argv[1])\n")
-    env = {**os.environ, "BOOK_URL": book_url}
-    subprocess.run([sys.executable, "-c", script, str(path)], check=True, env=env,
-                   capture_output=True, timeout=120)
-    outputs = nbformat.read(path, as_version=4).cells[1].outputs
-    errors = [o for o in outputs if o.output_type == "error"]
-    assert errors, f"the setup cell did not stop: {outputs}"
-    return errors[0]
-
-
 HIDE_JAPANSEC = "import sys\nsys.modules['japansec'] = None  # as if not installed"
+OLD_JAPANSEC = ("import sys, types\n"
+                "sys.modules['japansec'] = types.SimpleNamespace(__version__='0.0.1')")
+NO_BOOK = "http://127.0.0.1:9"  # nothing listens there
 
 
-def test_unreachable_book_stops_with_one_sentence(tmp_path: Path) -> None:
-    """No server at BOOK_URL: the setup cell stops with one line naming what it tried and what
-    to set — no pip or urllib traceback."""
-    error = _run_setup(tmp_path, HIDE_JAPANSEC, "http://127.0.0.1:9")
-    assert error.ename == "SetupError"
-    assert len(error.traceback) == 1, error.traceback
-    line = error.traceback[0]
-    assert "http://127.0.0.1:9/wheel/japansec.json" in line and "BOOK_URL" in line, line
-    assert "Traceback" not in line and "pip" not in line
+def test_the_setup_cell_stops_with_one_sentence_saying_what_to_do(tmp_path: Path) -> None:
+    """The setup cell in three situations, one after another in one fresh kernel (a cell before
+    each sets it up, BOOK_URL included), each stopping with one line and no pip or urllib
+    traceback:
 
-
-def test_old_wheel_on_the_book_is_named(tmp_path: Path) -> None:
-    """A book serving an older wheel than the notebook needs: stopped before pip, versions named."""
-    site = tmp_path / "site" / "wheel"
-    site.mkdir(parents=True)
+    - japansec missing and no server at BOOK_URL: the line names what it tried and what to set;
+    - missing, and the book serves an older wheel than the notebook needs: stopped before pip,
+      both versions named;
+    - installed but older than the notebook: named, with what to do.
+    """
+    site = tmp_path / "wheel"
+    site.mkdir()
     (site / "japansec.json").write_text(json.dumps(
         {"name": "japansec", "version": "0.0.1", "file": "japansec-0.0.1-py3-none-any.whl",
          "sha256": "0" * 64}), encoding="utf-8")
-    with serve(tmp_path / "site") as url:
-        error = _run_setup(tmp_path, HIDE_JAPANSEC, url)
-    line = error.traceback[0]
-    assert "japansec 0.0.1" in line and distribute.__version__ in line, line
-
-
-def test_old_installed_package_is_named(tmp_path: Path) -> None:
-    """japansec installed but older than the notebook: named, with what to do."""
-    prelude = ("import sys, types\n"
-               "sys.modules['japansec'] = types.SimpleNamespace(__version__='0.0.1')")
-    error = _run_setup(tmp_path, prelude, "http://127.0.0.1:9")
-    line = error.traceback[0]
-    assert "japansec 0.0.1 is installed" in line and distribute.__version__ in line, line
+    with serve(tmp_path) as old_book:
+        cases = {"unreachable": (HIDE_JAPANSEC, NO_BOOK), "old wheel": (HIDE_JAPANSEC, old_book),
+                 "old package": (OLD_JAPANSEC, NO_BOOK)}
+        cells = []
+        for prelude, book_url in cases.values():
+            cells += [nbformat.v4.new_code_cell(
+                f"{prelude}\nimport os\nos.environ['BOOK_URL'] = {book_url!r}"),
+                nbformat.v4.new_code_cell(setup_cell.cell_source())]
+        notebook = nbformat.v4.new_notebook(cells=cells)
+        NotebookClient(notebook, timeout=60, kernel_name="python3", allow_errors=True).execute()
+    lines = {}
+    for case, cell in zip(cases, notebook.cells[1::2], strict=True):
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert errors, f"{case}: the setup cell did not stop: {cell.outputs}"
+        assert errors[0].ename == "SetupError" and len(errors[0].traceback) == 1, (case, errors)
+        lines[case] = errors[0].traceback[0]
+        assert "Traceback" not in lines[case], lines[case]
+    unreachable = lines["unreachable"]
+    assert f"{NO_BOOK}/wheel/japansec.json" in unreachable and "BOOK_URL" in unreachable, \
+        unreachable
+    assert "pip" not in unreachable, unreachable
+    assert "japansec 0.0.1" in lines["old wheel"], lines["old wheel"]
+    assert "japansec 0.0.1 is installed" in lines["old package"], lines["old package"]
+    for case in ("old wheel", "old package"):
+        assert distribute.__version__ in lines[case], lines[case]
 
 
 def test_placeholder_addresses_are_refused() -> None:
