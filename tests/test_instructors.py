@@ -4,6 +4,7 @@ addresses, and a clean environment (not .venv) that installs the wheel from the 
 
 from __future__ import annotations
 
+import ast
 import ensurepip
 import hashlib
 import json
@@ -133,9 +134,40 @@ def test_no_placeholder_and_launch_buttons_only_where_configured(built_book: Pat
             assert "Launch on" not in html and "launch-buttons" not in html, name
 
 
+OPTIONAL_IMPORT = {"ImportError", "ModuleNotFoundError"}
+
+
+def required_imports(source: str) -> set[str]:
+    """The top-level modules that Python ``source`` imports, but for an import in a ``try``
+    whose ``except`` catches ImportError: the code works without that one (japansec.glue)."""
+    tree = ast.parse(source)
+    optional = {id(node) for block in ast.walk(tree) if isinstance(block, ast.Try)
+                and any(isinstance(h.type, ast.Name) and h.type.id in OPTIONAL_IMPORT
+                        for h in block.handlers)
+                for statement in block.body for node in ast.walk(statement)}
+    modules = set()
+    for node in ast.walk(tree):
+        if id(node) in optional:
+            continue
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules.add(node.module.split(".")[0])
+    return modules
+
+
+def test_the_import_scan_leaves_out_only_imports_that_may_fail() -> None:
+    source = ("import numpy as np\nfrom pandas.api import types\nfrom . import local\n"
+              "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n"
+              "try:\n    import plotly\nexcept ValueError:\n    pass\n"
+              "def f():\n    from scipy import stats\n")
+    assert required_imports(source) == {"numpy", "pandas", "plotly", "scipy"}
+
+
 def test_wheel_carries_the_data_and_declares_every_import(built_book: Path) -> None:
     """The published wheel holds the data package as it is in data/, and declares a dependency
-    for every third-party module that the package (not its build plumbing) or a notebook imports."""
+    for every third-party module that the package (not its build plumbing) or a notebook imports
+    (save where the code works without it: required_imports)."""
     info = json.loads((built_book / "wheel" / "japansec.json").read_text("utf-8"))
     wheel = built_book / "wheel" / info["file"]
     with zipfile.ZipFile(wheel) as archive:
@@ -153,8 +185,7 @@ def test_wheel_carries_the_data_and_declares_every_import(built_book: Path) -> N
                if "build" not in p.relative_to(ROOT / "japansec").parts]
     sources += ["\n".join(c.source for c in nbformat.read(p, as_version=4).cells
                           if c.cell_type == "code") for p in toc_notebooks()]
-    modules = {m for text in sources
-               for m in re.findall(r"^\s*(?:from|import) ([A-Za-z_]\w*)", text, flags=re.M)}
+    modules = {m for text in sources for m in required_imports(text)}
     owners = metadata.packages_distributions()
     needed = {owners[m][0].lower().replace("_", "-") for m in modules
               if m in owners and m != "japansec" and m not in sys.stdlib_module_names}
@@ -189,6 +220,9 @@ assert panels, "no live panel ran"
 maps = [p for p in panels if any(t.type == "scattergeo" for t in p.figure.data)]
 assert all(p.figure._config["topojsonURL"].startswith("data:application/json") for p in maps)
 print("JAPANSEC-AT", japansec.__file__, "LIVE", len(panels), "MAPS", len(maps))
+# The book's build tools stay out of an instructor's kernel (the notebooks glued without them).
+import importlib.util
+assert importlib.util.find_spec("myst_nb") is None, "the wheel's dependencies brought myst-nb"
 """
 
 RUNNER = """
@@ -211,15 +245,16 @@ def _python(venv: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def wheelhouse(built_book: Path) -> Path:
-    """Every third-party wheel the bundle pins (kernel and nbclient included) and pip, downloaded
-    once per machine into _build/wheelhouse, so that the clean environments below install without
-    the network and in seconds (the package index is asked only when the pins change, and then the
-    wheelhouse starts empty: a wheel of older pins would satisfy the wheel's looser
-    requirements)."""
+    """Every third-party wheel the bundle pins (a kernel included), and pip and nbclient (which
+    run the notebooks here) as installed in .venv, downloaded once per machine into
+    _build/wheelhouse, so that the clean environments below install without the network and in
+    seconds (the package index is asked only when the pins change, and then the wheelhouse starts
+    empty: a wheel of older pins would satisfy the wheel's looser requirements)."""
     with zipfile.ZipFile(built_book / distribute.BUNDLE) as bundle:
         text = bundle.read(f"{distribute.BUNDLE_FOLDER}/requirements.txt").decode()
+    pins = {line for line in text.splitlines() if line and line[0] not in "#."}
     # and the pip a new venv of this Python gets (ensurepip's)
-    wanted = [*sorted(line for line in text.splitlines() if line and line[0] not in "#."),
+    wanted = [*sorted(pins | set(distribute.pinned_requirements(["nbclient"]))),
               f"pip=={ensurepip.version()}"]
     house = ROOT / "_build" / "wheelhouse"
     stamp = house / ("pins-" + hashlib.sha256("\n".join(wanted).encode()).hexdigest()[:16])
@@ -294,6 +329,24 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
     assert result.returncode == 0, result.stderr[-4000:]
     assert f"JAPANSEC-AT {venv}" in result.stdout, result.stdout
     check_live_controls_moved(notebook, result.stdout)
+
+
+def test_glue_is_myst_nbs_where_installed_and_else_shows_the_value(monkeypatch, capsys) -> None:
+    """japansec.glue: myst-nb's glue where myst-nb is installed (the book's build); without it
+    (an instructor's kernel: the clean environment above runs two chapters so), the value is shown
+    if asked and nothing fails."""
+    import myst_nb
+
+    from japansec.glue import glue
+
+    calls = []
+    monkeypatch.setattr(myst_nb, "glue", lambda *arguments: calls.append(arguments))
+    glue("share", 1.4, display=False)
+    assert calls == [("share", 1.4, False)]
+    monkeypatch.setitem(sys.modules, "myst_nb", None)  # as if not installed
+    glue("share", 1.4)
+    glue("hidden", 2.5, display=False)
+    assert capsys.readouterr().out == "1.4\n" and len(calls) == 1
 
 
 # --- live maps offline --------------------------------------------------------------------------
