@@ -131,6 +131,21 @@ ACTIVE_VIEW = """div => { const menu = (div.layout.updatemenus || []).find(m => 
   return menu ? menu.buttons[menu.active || 0].label : null; }"""
 
 
+# Per figure, in one round trip: what PLOTTED, DRAWN and ACTIVE_VIEW find, and the header, cells
+# and CSV link of the table in the figure's "Data" disclosure (the next <details> after it).
+FIGURE_AND_TABLE = f"""div => {{
+  let details = div.nextElementSibling;
+  while (details && details.tagName !== 'DETAILS') {{ details = details.nextElementSibling; }}
+  const table = details && details.querySelector('table');
+  const link = details && details.querySelector('a[download]');
+  return {{traces: ({PLOTTED})(div), drawn: ({DRAWN})(div), view: ({ACTIVE_VIEW})(div),
+          header: table ? [...table.tHead.querySelectorAll('th')].map(th => th.textContent) : null,
+          cells: table ? [...table.tBodies[0].rows].map(r => [...r.cells]
+                                                    .map(c => c.textContent)) : null,
+          href: link ? link.getAttribute('href') : null}};
+}}"""
+
+
 def check_text_alternatives(page, page_path: str) -> None:
     """Each figure: a non-empty accessible name and description; a Data table with one row per
     plotted point (as Plotly holds and draws them); a CSV download with the same rows."""
@@ -143,27 +158,22 @@ def check_text_alternatives(page, page_path: str) -> None:
         where = f"{page_path}, figure {index + 1}"
         expect(figure).to_have_accessible_name(re.compile(r"\w{3}"))
         expect(figure).to_have_accessible_description(re.compile(r"\w{3}.*\d"))
-        traces = figure.evaluate(PLOTTED)
-        table = figure.locator("xpath=following-sibling::details[1]//table")
-        rows = table.evaluate("t => t.tBodies[0].rows.length")
-        assert rows == sum(t["points"] for t in traces if t["listed"]), \
-            f"{where}: the Data table has {rows} rows for {traces}"
+        found = figure.evaluate(FIGURE_AND_TABLE)
+        traces, header, cells = found["traces"], found["header"], found["cells"]
+        assert cells is not None and found["href"], f"{where}: no Data table with a CSV link"
+        assert len(cells) == sum(t["points"] for t in traces if t["listed"]), \
+            f"{where}: the Data table has {len(cells)} rows for {traces}"
         # The table's rows are the plotted values: series by series, as many as drawn (in
         # the view the figure's menu shows, where a menu switches traces).
-        header = table.locator("thead th").all_text_contents()
-        cells = table.evaluate("t => [...t.tBodies[0].rows].map(r => [...r.cells]"
-                               ".map(c => c.textContent))")
-        view = figure.evaluate(ACTIVE_VIEW)
         shown = [r[header.index("Series")] for r in cells
-                 if "View" not in header or r[header.index("View")] == view]
-        for drawn in figure.evaluate(DRAWN):
+                 if "View" not in header or r[header.index("View")] == found["view"]]
+        for drawn in found["drawn"]:
             trace = traces[drawn["index"]]
             if trace["visible"] and trace["marks"] and trace["listed"] and trace["name"]:
                 compared += 1
                 assert drawn["marks"] == shown.count(trace["name"]) == trace["points"], \
                     f"{where}: {trace['name']}: {drawn['marks']} marks drawn"
-        link = figure.locator("xpath=following-sibling::details[1]//a[@download]")
-        href = link.get_attribute("href")
+        href = found["href"]
         assert href.startswith("data:text/csv;charset=utf-8,"), f"{where}: {href[:40]}"
         records = list(csv.reader(io.StringIO(unquote(href.split(",", 1)[1]))))
         assert records[0] == header and records[1:] == cells, \
