@@ -253,8 +253,9 @@ def check_accessible(page, page_path: str) -> None:
     """The open page, with every figure drawn, in the reader's light mode: every figure has its
     text alternative and data; in light and then dark mode, axe-core finds no serious or critical
     violation and every figure's text reaches 4.5:1 and its marks 3:1 against what they sit on.
-    In dark mode axe runs its colour rules (COLOUR_RULES), and all its rules only where the mode
-    shows an element that light mode did not: the rest of what axe checks is the same page."""
+    In dark mode axe runs its colour rules (COLOUR_RULES), and all of its rules (on the whole
+    page) only if the mode shows an element that light mode did not: the rest of what axe checks
+    is the same page."""
     expect_theme(page, "light")  # the theme's default mode is auto and follows the system
     page.evaluate("window.scrollTo(0, 0)")
     figures = page.locator("div.jps-plotly")
