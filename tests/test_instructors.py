@@ -137,17 +137,26 @@ def test_no_placeholder_and_launch_buttons_only_where_configured(built_book: Pat
 OPTIONAL_IMPORT = {"ImportError", "ModuleNotFoundError"}
 
 
+def carries_on_without(handler: ast.ExceptHandler) -> bool:
+    """Whether an ``except`` clause catches ImportError (alone or in a tuple) and raises nothing:
+    the code goes on without the module."""
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return (any(isinstance(t, ast.Name) and t.id in OPTIONAL_IMPORT for t in types)
+            and not any(isinstance(node, ast.Raise) for node in ast.walk(handler)))
+
+
 def required_imports(source: str) -> set[str]:
-    """The top-level modules that Python ``source`` imports, but for an import in a ``try``
-    whose ``except`` catches ImportError: the code works without that one (japansec.glue)."""
+    """The top-level modules that Python ``source`` imports, but for an import statement of a
+    ``try`` with an ``except`` clause that carries on without the module (japansec.glue). Any
+    other handling (a bare ``except``, ``except Exception``, a clause that raises) counts the
+    import as required."""
     tree = ast.parse(source)
-    optional = {id(node) for block in ast.walk(tree) if isinstance(block, ast.Try)
-                and any(isinstance(h.type, ast.Name) and h.type.id in OPTIONAL_IMPORT
-                        for h in block.handlers)
-                for statement in block.body for node in ast.walk(statement)}
+    optional = {statement for block in ast.walk(tree) if isinstance(block, ast.Try)
+                and any(carries_on_without(h) for h in block.handlers)
+                for statement in block.body}
     modules = set()
     for node in ast.walk(tree):
-        if id(node) in optional:
+        if node in optional:
             continue
         if isinstance(node, ast.Import):
             modules |= {alias.name.split(".")[0] for alias in node.names}
@@ -156,12 +165,17 @@ def required_imports(source: str) -> set[str]:
     return modules
 
 
-def test_the_import_scan_leaves_out_only_imports_that_may_fail() -> None:
-    source = ("import numpy as np\nfrom pandas.api import types\nfrom . import local\n"
+def test_the_import_scan_leaves_out_only_imports_the_code_works_without() -> None:
+    source = ("import numpy as np, os.path\nfrom pandas.api import types\nfrom . import local\n"
               "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n"
+              "try:\n    import myst_nb\nexcept (ValueError, ModuleNotFoundError):\n    pass\n"
               "try:\n    import plotly\nexcept ValueError:\n    pass\n"
-              "def f():\n    from scipy import stats\n")
-    assert required_imports(source) == {"numpy", "pandas", "plotly", "scipy"}
+              "try:\n    import scipy\nexcept ImportError as error:\n"
+              "    raise RuntimeError('pip install scipy') from error\n"
+              "try:\n    import requests\nexcept:\n    pass\n"
+              "try:\n    def f():\n        import sympy\nexcept ImportError:\n    pass\n")
+    assert required_imports(source) == {"numpy", "os", "pandas", "plotly", "scipy", "requests",
+                                        "sympy"}
 
 
 def test_wheel_carries_the_data_and_declares_every_import(built_book: Path) -> None:
@@ -342,11 +356,12 @@ def test_glue_is_myst_nbs_where_installed_and_else_shows_the_value(monkeypatch, 
     calls = []
     monkeypatch.setattr(myst_nb, "glue", lambda *arguments: calls.append(arguments))
     glue("share", 1.4, display=False)
-    assert calls == [("share", 1.4, False)]
+    glue("gap", 0.3)
+    assert calls == [("share", 1.4, False), ("gap", 0.3, True)]
     monkeypatch.setitem(sys.modules, "myst_nb", None)  # as if not installed
     glue("share", 1.4)
     glue("hidden", 2.5, display=False)
-    assert capsys.readouterr().out == "1.4\n" and len(calls) == 1
+    assert capsys.readouterr().out == "1.4\n" and len(calls) == 2
 
 
 # --- live maps offline --------------------------------------------------------------------------
