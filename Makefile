@@ -9,8 +9,8 @@ NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Python keeps the bytecode it compiles (__pycache__, which git ignores) even where the environment
-# says not to (PYTHONDONTWRITEBYTECODE, set on our CI machines): otherwise every test process,
-# kernel and script compiles the package again, and pytest rewrites every test module again.
+# says not to (PYTHONDONTWRITEBYTECODE, set on this machine and on CI's): otherwise every test
+# process, kernel and script compiles the package again, and pytest rewrites each test module.
 unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: setup book test live serve bench data lint clean student lms pdf
