@@ -97,14 +97,10 @@ PAGE_STATE = """() => [...document.body.querySelectorAll('*')].map(e => [e.tagNa
     e.checkVisibility({visibilityProperty: true, opacityProperty: true}) ? 'shown' : 'hidden',
   ].join(' '))"""
 REMEMBER_PAGE = f"() => {{ window.jpsPageBefore = ({PAGE_STATE})(); }}"
-# What differs from the remembered state (the first five differences).
+# Whether anything differs from the remembered state.
 CHANGED_SINCE = f"""() => {{
     const before = window.jpsPageBefore, now = ({PAGE_STATE})();
-    const changed = now.filter((state, i) => state !== before[i]);
-    if (now.length !== before.length) {{
-        changed.unshift(`${{before.length}} elements, now ${{now.length}}`);
-    }}
-    return changed.slice(0, 5).map(state => state.slice(0, 80));
+    return now.length !== before.length || now.some((state, i) => state !== before[i]);
 }}"""
 
 
