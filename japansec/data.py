@@ -4,6 +4,11 @@ Every table is described in ``data/datapackage.json`` (a Frictionless Data Packa
 types, units, constraints and keys. :func:`load` validates a table against that schema with the
 ``frictionless`` library before returning it, so a malformed file fails loudly, naming the file,
 row, column and rule, instead of flowing into a figure as a silent NaN.
+
+The wheel the book publishes carries a record of the validation its build made
+(``data_package/validated.json``: each table's digest): an instructor's kernel trusts a table whose
+bytes are the ones the build validated, and needs frictionless (``pip install frictionless``) only
+for a table that differs.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 import os
 from functools import cache
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +29,7 @@ import pandas as pd
 # importlib.resources, so an editable install, a wheel and a course bundle all find it.
 DATA_DIR = Path(os.fspath(resources.files("japansec") / "data_package"))
 PACKAGE_FILE = DATA_DIR / "datapackage.json"
+VALIDATION_RECORD = "validated.json"  # in the wheel's data package only: see validation_record
 
 
 def _validated_dir() -> Path:
@@ -86,12 +93,16 @@ def describe_errors(report: Any, path: Path, limit: int = 10) -> str:
 def validate(name: str, base: Path = DATA_DIR) -> None:
     """Validate one table with frictionless against its schema in the package (types,
     constraints, primary and foreign keys); raise DataError naming file, row, column and rule."""
-    from frictionless import Package
-
     descriptor = resource(name, base)
     path = base / descriptor["path"]
     if not path.exists():
         raise DataError(f"{path.name}: file not found (table {name!r})")
+    try:
+        from frictionless import Package
+    except ImportError as error:  # the wheel's data need no validation here: see the docstring
+        raise DataError(f"{path.name} is not the table the book validated when it built this "
+                        "package; validating it against its schema needs frictionless, not "
+                        "installed here: pip install frictionless") from error
     table = Package(str(base / PACKAGE_FILE.name)).get_resource(name)
     report = table.validate()
     if not report.valid:
@@ -99,21 +110,11 @@ def validate(name: str, base: Path = DATA_DIR) -> None:
                         + describe_errors(report, path))
 
 
-def validate_once(name: str, base: Path = DATA_DIR) -> None:
-    """Validate like :func:`validate`, skipping tables already validated unchanged.
-
-    Frictionless's primary-key check takes seconds on the 65,000-row SIPRI table; a stamp named by
-    the SHA-256 of the table's bytes, of the tables it points to, of the package descriptor and of
-    frictionless's version (in ``_build/data-validated/``) records a passed validation, so a
-    notebook pays for it once per machine, not on every run. Any change to the data or to the
-    schema validates again.
-    """
-    from importlib.metadata import version
-
+def data_digest(name: str, base: Path = DATA_DIR) -> str:
+    """SHA-256 of what validating table ``name`` reads: the package descriptor, the table and the
+    tables its foreign keys point to."""
     descriptor = resource(name, base)
-    # A new frictionless may check more: its version is part of the stamp.
-    digest = hashlib.sha256(f"frictionless {version('frictionless')}\n".encode())
-    digest.update((base / PACKAGE_FILE.name).read_bytes())
+    digest = hashlib.sha256((base / PACKAGE_FILE.name).read_bytes())
     targets = {name} | {key["reference"]["resource"] or name
                         for key in descriptor["schema"].get("foreignKeys", [])}
     for table in sorted(targets):
@@ -121,10 +122,37 @@ def validate_once(name: str, base: Path = DATA_DIR) -> None:
         if not path.exists():
             raise DataError(f"{path.name}: file not found (table {table!r})")
         digest.update(path.read_bytes())
-    stamp = VALIDATED_DIR / digest.hexdigest()
+    return digest.hexdigest()
+
+
+def validation_record(base: Path = DATA_DIR) -> dict[str, str]:
+    """The digests (:func:`data_digest`) of the tables the book's build validated, as the wheel
+    records them in ``validated.json``; none outside a wheel."""
+    path = base / VALIDATION_RECORD
+    return json.loads(path.read_text(encoding="utf-8"))["tables"] if path.exists() else {}
+
+
+def validate_once(name: str, base: Path = DATA_DIR) -> None:
+    """Validate like :func:`validate`, skipping tables already validated unchanged.
+
+    Frictionless's primary-key check takes seconds on the 65,000-row SIPRI table. In the wheel, a
+    table the book's build validated (its digest in ``validated.json``) is not validated again.
+    Otherwise a stamp named by the table's digest and frictionless's version (in
+    ``_build/data-validated/``) records a passed validation, so a notebook pays for it once per
+    machine, not on every run. Any change to the data or to the schema validates again.
+    """
+    digest = data_digest(name, base)
+    if validation_record(base).get(name) == digest:
+        return
+    try:  # a new frictionless may check more: its version is part of the stamp
+        checker = f"frictionless {version('frictionless')}"
+    except PackageNotFoundError:
+        checker = "frictionless missing"  # validate() says what to install
+    stamp = VALIDATED_DIR / hashlib.sha256(f"{checker}\n{digest}".encode()).hexdigest()
     if stamp.exists():
         return
     validate(name, base)
+    descriptor = resource(name, base)
     try:
         VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
         stamp.write_text(f"{descriptor['path']} validated\n", encoding="utf-8")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
+import sys
+from importlib.metadata import PackageNotFoundError
 from pathlib import Path
 
 import pandas as pd
@@ -178,16 +181,41 @@ def test_unknown_field_type_is_rejected_by_name(package_copy) -> None:
 
 def test_validation_stamp_names_the_frictionless_version(package_copy, monkeypatch) -> None:
     """A passed validation is recorded per frictionless version: another version validates again."""
-    import importlib.metadata
-
     monkeypatch.setattr(data, "VALIDATED_DIR", package_copy / "stamps")
     data.validate_once("places", package_copy)
     first = set((package_copy / "stamps").iterdir())
-    real = importlib.metadata.version
-    monkeypatch.setattr(importlib.metadata, "version",
+    real = data.version
+    monkeypatch.setattr(data, "version",
                         lambda name: "0.0" if name == "frictionless" else real(name))
     data.validate_once("places", package_copy)
     assert len(first) == 1 and len(set((package_copy / "stamps").iterdir())) == 2
+
+
+def test_a_table_the_build_validated_is_trusted_until_it_changes(package_copy, monkeypatch) -> None:
+    """In the wheel (an instructor's kernel, without frictionless): a table whose digest the
+    build recorded in validated.json is not validated again; changed, it is, and without
+    frictionless that stops with one sentence saying what to install. With frictionless, a
+    changed table that breaks its schema is caught, record or not."""
+    record = {"validated_with": "frictionless 5", "tables": {
+        name: data.data_digest(name, package_copy) for name in ("places", "events")}}
+    (package_copy / data.VALIDATION_RECORD).write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.setattr(data, "VALIDATED_DIR", package_copy / "stamps")  # no stamp there
+    data.validate_once("events", package_copy)  # as the build validated it: trusted
+    corrupt(package_copy, "events", 2, "date", "2022-13-45")
+    with pytest.raises(data.DataError, match=r"events.csv, row 3, column 'date'"):
+        data.validate_once("events", package_copy)
+
+    def missing(name: str) -> str:
+        raise PackageNotFoundError(name)
+
+    monkeypatch.setitem(sys.modules, "frictionless", None)  # as if not installed
+    monkeypatch.setattr(data, "version", missing)
+    data.validate_once("places", package_copy)
+    corrupt(package_copy, "places", 1, "name", "Elsewhere")
+    with pytest.raises(data.DataError, match=r"^places.csv is not the table the book validated"
+                                             r".*pip install frictionless$"):
+        data.validate_once("places", package_copy)
+    assert not (package_copy / "stamps").exists()
 
 
 def test_bibliography_reads_back_as_written() -> None:

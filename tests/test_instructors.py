@@ -25,6 +25,7 @@ from conftest import ROOT, serve, toc_notebooks
 from nbclient import NotebookClient
 from test_notebooks import BUNDLED, DOWNLOADED, MOVE_CONTROLS, check_live_controls_moved
 
+from japansec import data
 from japansec.build import distribute, setup_cell
 from japansec.build.sphinxext import PLACEHOLDER
 
@@ -137,32 +138,49 @@ def test_no_placeholder_and_launch_buttons_only_where_configured(built_book: Pat
 OPTIONAL_IMPORT = {"ImportError", "ModuleNotFoundError"}
 
 
-def carries_on_without(handler: ast.ExceptHandler) -> bool:
-    """Whether an ``except`` clause catches ImportError (alone or in a tuple) and raises nothing:
-    the code goes on without the module."""
+def catches_import_error(handler: ast.ExceptHandler) -> bool:
+    """Whether an ``except`` clause catches ImportError (alone or in a tuple)."""
     types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    return (any(isinstance(t, ast.Name) and t.id in OPTIONAL_IMPORT for t in types)
-            and not any(isinstance(node, ast.Raise) for node in ast.walk(handler)))
+    return any(isinstance(t, ast.Name) and t.id in OPTIONAL_IMPORT for t in types)
 
 
-def required_imports(source: str) -> set[str]:
+def carries_on_without(handler: ast.ExceptHandler) -> bool:
+    """Whether an ``except`` clause catches ImportError and raises nothing: the code goes on
+    without the module."""
+    return catches_import_error(handler) and not any(isinstance(node, ast.Raise)
+                                                     for node in ast.walk(handler))
+
+
+def imported(statement: ast.stmt) -> set[str]:
+    """The top-level modules an import statement imports (none for a relative import or any
+    other statement)."""
+    if isinstance(statement, ast.Import):
+        return {alias.name.split(".")[0] for alias in statement.names}
+    if isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
+        return {statement.module.split(".")[0]}
+    return set()
+
+
+def required_imports(source: str, extras: frozenset[str] = frozenset()) -> set[str]:
     """The top-level modules that Python ``source`` imports, but for an import statement of a
-    ``try`` with an ``except`` clause that carries on without the module (japansec.glue). Any
-    other handling (a bare ``except``, ``except Exception``, a clause that raises) counts the
+    ``try`` with an ``except`` clause that carries on without the module (japansec.glue), or, for
+    a module of ``extras`` (declared as an optional extra), one that catches ImportError and may
+    then say what to install (japansec.data, for frictionless). Any other handling (a bare
+    ``except``, ``except Exception``, a clause that raises for a module of no extra) counts the
     import as required."""
     tree = ast.parse(source)
-    optional = {statement for block in ast.walk(tree) if isinstance(block, ast.Try)
-                and any(carries_on_without(h) for h in block.handlers)
-                for statement in block.body}
-    modules = set()
-    for node in ast.walk(tree):
-        if node in optional:
+    optional = set()
+    for block in ast.walk(tree):
+        if not isinstance(block, ast.Try):
             continue
-        if isinstance(node, ast.Import):
-            modules |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            modules.add(node.module.split(".")[0])
-    return modules
+        for statement in block.body:
+            modules = imported(statement)
+            if any(carries_on_without(h) for h in block.handlers) or (
+                    modules and modules <= extras
+                    and any(catches_import_error(h) for h in block.handlers)):
+                optional.add(statement)
+    return {module for node in ast.walk(tree) if node not in optional
+            for module in imported(node)}
 
 
 def test_the_import_scan_leaves_out_only_imports_the_code_works_without() -> None:
@@ -173,9 +191,13 @@ def test_the_import_scan_leaves_out_only_imports_the_code_works_without() -> Non
               "try:\n    import scipy\nexcept ImportError as error:\n"
               "    raise RuntimeError('pip install scipy') from error\n"
               "try:\n    import requests\nexcept:\n    pass\n"
-              "try:\n    def f():\n        import sympy\nexcept ImportError:\n    pass\n")
-    assert required_imports(source) == {"numpy", "os", "pandas", "plotly", "scipy", "requests",
-                                        "sympy"}
+              "try:\n    def f():\n        import sympy\nexcept ImportError:\n    pass\n"
+              "try:\n    from frictionless import Package\nexcept ImportError as error:\n"
+              "    raise ValueError('pip install frictionless') from error\n")
+    required = {"numpy", "os", "pandas", "plotly", "scipy", "requests", "sympy"}
+    assert required_imports(source) == required | {"frictionless"}
+    # A module declared as an extra may stop with what to install; any other still may not.
+    assert required_imports(source, frozenset({"frictionless", "numpy"})) == required
 
 
 def test_wheel_carries_the_data_and_declares_every_import(built_book: Path) -> None:
@@ -192,15 +214,25 @@ def test_wheel_carries_the_data_and_declares_every_import(built_book: Path) -> N
             assert inside in names, f"wheel lacks {inside}"
             assert archive.read(inside) == table.read_bytes(), f"{inside} differs from data/"
         meta = archive.read(f"japansec-{info['version']}.dist-info/METADATA").decode()
-    declared = {re.split(r"[ ;<>=!~\[]", line.split(": ", 1)[1])[0].lower().replace("_", "-")
+        # The build's record of validating exactly these tables (what an instructor's kernel
+        # trusts instead of validating again: japansec.data.validate_once).
+        record = json.loads(archive.read(f"japansec/data_package/{data.VALIDATION_RECORD}"))
+    assert record == {"validated_with": f"frictionless {metadata.version('frictionless')}",
+                      "tables": {name: data.data_digest(name) for name in data.table_names()}}
+    def distributions(extra: bool) -> set[str]:
+        return {re.split(r"[ ;<>=!~\[]", line.split(": ", 1)[1])[0].lower().replace("_", "-")
                 for line in meta.splitlines()
-                if line.startswith("Requires-Dist:") and "extra ==" not in line}
+                if line.startswith("Requires-Dist:") and ("extra ==" in line) == extra}
+
+    declared = distributions(extra=False)
+    owners = metadata.packages_distributions()
+    extras = frozenset(module for module, owner in owners.items()
+                       if owner[0].lower().replace("_", "-") in distributions(extra=True))
     sources = [p.read_text("utf-8") for p in (ROOT / "japansec").rglob("*.py")
                if "build" not in p.relative_to(ROOT / "japansec").parts]
     sources += ["\n".join(c.source for c in nbformat.read(p, as_version=4).cells
                           if c.cell_type == "code") for p in toc_notebooks()]
-    modules = {m for text in sources for m in required_imports(text)}
-    owners = metadata.packages_distributions()
+    modules = {m for text in sources for m in required_imports(text, extras)}
     needed = {owners[m][0].lower().replace("_", "-") for m in modules
               if m in owners and m != "japansec" and m not in sys.stdlib_module_names}
     assert needed, "found no third-party import: the scan is broken"
@@ -237,6 +269,8 @@ print("JAPANSEC-AT", japansec.__file__, "LIVE", len(panels), "MAPS", len(maps))
 # The book's build tools stay out of an instructor's kernel (the notebooks glued without them).
 import importlib.util
 assert importlib.util.find_spec("myst_nb") is None, "the wheel's dependencies brought myst-nb"
+# nor frictionless: the data the chapters loaded were the ones the build validated.
+assert importlib.util.find_spec("frictionless") is None, "the wheel's dependencies brought it"
 """
 
 RUNNER = """

@@ -1,9 +1,10 @@
 """What the built book hands out for running the notebooks elsewhere: its own wheel and the course
 bundle. Called by japansec.build.sphinxext after every HTML build, so both always match the source.
 
-- ``wheel/japansec-<version>-py3-none-any.whl``: the package with its data package, built from the
-  current source (setuptools, no network: a copy of the source in a temporary folder, so no stale
-  ``build/`` folder can leak old files in), and ``wheel/japansec.json`` naming it (version, file,
+- ``wheel/japansec-<version>-py3-none-any.whl``: the package with its data package (validated, and
+  a record of that validation: see record_validation), built from the current source (setuptools,
+  no network: a copy of the source in a temporary folder, so no stale ``build/`` folder can leak
+  old files in), and ``wheel/japansec.json`` naming it (version, file,
   SHA-256): what every notebook's setup cell reads (see japansec.build.setup_cell).
 - ``course-bundle.zip``: every chapter notebook, the wheel, a requirements.txt pinning the wheel's
   whole dependency tree to the versions the book was built and tested with, and a README.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-from japansec import __version__
+from japansec import __version__, data
 
 ROOT = Path(__file__).resolve().parents[2]
 WHEEL_DIR = "wheel"
@@ -81,6 +82,7 @@ def build_wheel(out_dir: Path, source: Path = ROOT) -> Path:
             shutil.copy2(source / name, tree / name)
         shutil.copytree(source / "japansec", tree / "japansec", symlinks=False,
                         ignore=shutil.ignore_patterns("__pycache__", "raw", "*.pyc"))
+        record_validation(tree / "japansec" / "data_package")
         built = Path(folder) / "dist"
         result = subprocess.run(
             [sys.executable, "-c", "import sys; from setuptools import build_meta as b; "
@@ -92,6 +94,18 @@ def build_wheel(out_dir: Path, source: Path = ROOT) -> Path:
         for old in out_dir.glob("japansec-*.whl"):
             old.unlink()
         return Path(shutil.copy2(built / name, out_dir / name))
+
+
+def record_validation(base: Path) -> None:
+    """Validate every table of the data package in ``base`` (the wheel's copy) and write there the
+    record of it (``validated.json``: frictionless's version, each table's digest), so that an
+    instructor's kernel does not validate the same bytes again, nor need frictionless
+    (japansec.data.validate_once)."""
+    data.validate_all(base)
+    record = {"validated_with": f"frictionless {metadata.version('frictionless')}",
+              "tables": {name: data.data_digest(name, base) for name in data.table_names(base)}}
+    (base / data.VALIDATION_RECORD).write_text(json.dumps(record, indent=1) + "\n",
+                                               encoding="utf-8")
 
 
 def describe_wheel(wheel: Path) -> dict[str, str]:
