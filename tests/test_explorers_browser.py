@@ -41,10 +41,6 @@ def form_of(page, name: str):
     return page.locator(f'form.jps-explorer[data-explorer="{name}"]')
 
 
-def renders(form) -> int:
-    return int(form.get_attribute("data-renders") or 0)
-
-
 # Whether the form has applied ``n`` results, or failed.
 APPLIED = """(form, n) => Number(form.getAttribute('data-renders') || 0) >= n ||
     form.getAttribute('data-state') === 'failed'"""
@@ -61,16 +57,6 @@ APPLIED_WITHIN = f"""(form, n, ms) => new Promise(done => {{
     watch.observe(form, {{attributes: true}});
     setTimeout(() => {{ watch.disconnect(); done(check()); }}, ms);
 }})"""
-
-
-def wait_render(page, form, count: int, what: str) -> None:
-    """Wait until the form has applied ``count`` results (or failed, or timed out: then say
-    why)."""
-    applied = page.evaluate(f"([f, n, ms]) => ({APPLIED_WITHIN})(f, n, ms)",
-                            [form.element_handle(), count, STARTUP_MS])
-    status = form.locator(".jps-explorer-status").inner_text()
-    assert applied, f"{what}: no result after {STARTUP_MS} ms: {status}"
-    assert form.get_attribute("data-state") != "failed", f"{what}: {status}"
 
 
 def figure_of(page, form):
@@ -102,59 +88,88 @@ def set_values(page, form, scenario: Scenario, values: dict) -> None:
                   [form.element_handle(), indices_of(scenario, values)])
 
 
-def press_to_move(control) -> None:
-    """Move a control one step from the keyboard: right/down, or left/up at the end."""
-    at_end = control.evaluate("c => c.type === 'range' ? Number(c.value) === Number(c.max) "
-                              ": c.selectedIndex === c.options.length - 1")
-    if not control.evaluate("c => c === document.activeElement"):
-        control.focus()
-    control.press(("ArrowLeft" if at_end else "ArrowRight") if control.evaluate(
-        "c => c.type") == "range" else ("ArrowUp" if at_end else "ArrowDown"))
+# What the form shows: the drawing's data marks, the readout, how many results it has applied,
+# its state and status line.
+SHOWN = f"""form => ({{
+    drawing: ({SIGNATURE})(document.getElementById(form.getAttribute('data-figure'))),
+    readout: form.querySelector('.jps-readout-text').innerText,
+    renders: Number(form.getAttribute('data-renders') || 0),
+    state: form.getAttribute('data-state'),
+    status: form.querySelector('.jps-explorer-status').textContent}})"""
+# A control of the form: whether it has the focus, its kind, whether it is at its last step, its
+# aria-valuetext and, for a range input, the number its output shows (as japansec-explorers.js
+# writes it, without the unit).
+CONTROL = """([form, name]) => {
+    const c = form.elements[name], range = c.type === 'range';
+    const v = range ? JSON.parse(c.dataset.values)[Number(c.value)] : null;
+    return {focused: c === document.activeElement, range,
+            atEnd: range ? Number(c.value) === Number(c.max)
+                         : c.selectedIndex === c.options.length - 1,
+            valuetext: c.getAttribute('aria-valuetext'),
+            number: range ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US')
+                                                 : String(Number(v.toPrecision(3)))) : null};
+}"""
+# Once the form has applied ``n`` results (or failed, or ``ms`` passed): whether it did, what it
+# shows and, if named, the state of a control (CONTROL).
+SHOWN_AFTER = f"""async ([form, n, ms, name]) => ({{
+    applied: await ({APPLIED_WITHIN})(form, n, ms), ...({SHOWN})(form),
+    control: name ? ({CONTROL})([form, name]) : null}})"""
 
 
 def check_keyboard(page, name: str) -> None:
     """Every control of the explorer, reached with Tab from the one before and moved with an arrow
-    key: the figure redraws and the readout (an aria-live region) says something new."""
+    key (right or down; left or up at its last step): the figure redraws and the readout (an
+    aria-live region) says something new. Each control is labelled (with its unit) and a slider
+    reads out as number and unit, before and after the move."""
     scenario, form = SCENARIOS[name], form_of(page, name)
     figure_of(page, form).scroll_into_view_if_needed()
     expect(figure_of(page, form)).to_have_attribute("data-drawn", "true")  # before comparing
     form.scroll_into_view_if_needed()
     expect(form.locator(".jps-explorer-status")).to_contain_text("first change starts")
     expect(form).to_have_attribute("data-state", "idle")
+    handle = form.element_handle()
+    shown = page.evaluate(SHOWN, handle)
     for index, parameter in enumerate(scenario.parameters):
         where = f"{name}, control {parameter.name!r}"
         setup = PRECONDITIONS.get((name, parameter.name))
         if setup:
-            count = renders(form)
             set_values(page, form, scenario, setup)
-            wait_render(page, form, count + 1, where)
+            shown = shown_after(page, handle, shown["renders"] + 1, where)
         control = form.locator(f'[name="{parameter.name}"]')
-        # Labelled (with its unit) and, for a slider, read out as number and unit.
         unit = f" ({parameter.unit})" if isinstance(parameter, Slider) else ""
         expect(control).to_have_accessible_name(parameter.label + unit)
-        if isinstance(parameter, Slider):
-            expect(control).to_have_attribute("aria-valuetext",
-                                              f"{_number(control)} {parameter.unit}")
-        drawing = page.evaluate(SIGNATURE, figure_of(page, form).element_handle())
-        readout = form.locator(".jps-readout-text").inner_text()
-        count = renders(form)
         if index:  # the next control is one Tab away from the last one
             page.keyboard.press("Tab")
-            expect(control).to_be_focused()
-        press_to_move(control)
-        wait_render(page, form, count + 1, where)
-        assert page.evaluate(SIGNATURE, figure_of(page, form).element_handle()) != drawing, \
-            f"{where}: the drawing did not change"
-        assert form.locator(".jps-readout-text").inner_text() != readout, \
-            f"{where}: the readout did not change"
+        else:
+            control.focus()
+        state = page.evaluate(CONTROL, [handle, parameter.name])
+        assert state["focused"], f"{where}: not reached with Tab"
+        check_read_out(parameter, state, where)
+        if state["range"]:
+            control.press("ArrowLeft" if state["atEnd"] else "ArrowRight")
+        else:
+            control.press("ArrowUp" if state["atEnd"] else "ArrowDown")
+        before = shown
+        shown = shown_after(page, handle, shown["renders"] + 1, where, parameter.name)
+        assert shown["drawing"] != before["drawing"], f"{where}: the drawing did not change"
+        assert shown["readout"] != before["readout"], f"{where}: the readout did not change"
+        check_read_out(parameter, shown["control"], f"{where}, moved")
     expect(form).to_have_attribute("data-state", "ready")
 
 
-def _number(control) -> str:
-    """The shown number of a range input (its output element's text without the unit)."""
-    return control.evaluate("c => { const v = JSON.parse(c.dataset.values)[Number(c.value)];"
-                            " return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US')"
-                            " : String(Number(v.toPrecision(3))); }")
+def check_read_out(parameter, state: dict, where: str) -> None:
+    """A slider's aria-valuetext is the number its output shows, and the unit."""
+    if isinstance(parameter, Slider):
+        assert state["valuetext"] == f"{state['number']} {parameter.unit}", (where, state)
+
+
+def shown_after(page, handle, count: int, what: str, control: str | None = None) -> dict:
+    """What the form shows once it has applied ``count`` results (SHOWN, with the state of
+    ``control``); fails, saying why, if it failed or had not within STARTUP_MS."""
+    shown = page.evaluate(SHOWN_AFTER, [handle, count, STARTUP_MS, control])
+    assert shown["applied"], f"{what}: no result after {STARTUP_MS} ms: {shown['status']}"
+    assert shown["state"] != "failed", f"{what}: {shown['status']}"
+    return shown
 
 
 def random_values(scenario: Scenario, rng: random.Random) -> dict:
