@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 import contextlib
-import json
 import socket
 import urllib.request
 from pathlib import Path
@@ -72,11 +71,23 @@ DATA_MARKS = (".scatterlayer .trace path.point, .scatterlayer .trace path.js-lin
               ".scatterlayer .trace .textpoint, .barlayer .trace path")
 
 
-def figure_json(page, figure) -> dict:
-    """The figure's JSON as the page holds it (the script the loader draws from)."""
-    ident = figure.get_attribute("id")
-    return json.loads(page.locator(f'script.jps-plotly-data[data-for="{ident}"]')
-                      .text_content())
+# Per figure of the page, in one round trip: its data marks drawn; on a map, the points its JSON
+# (the script the loader draws from) plots with markers and the points drawn; whether it names a
+# source.
+DRAWN_FIGURES = f"""() => [...document.querySelectorAll('div.jps-plotly')].map(div => {{
+    const shown = {{marks: div.querySelectorAll('{DATA_MARKS}').length,
+                   source: div.textContent.includes('Source:'), geo: null}};
+    if (div.querySelector('.geo')) {{
+        const spec = JSON.parse(document.querySelector(
+            `script.jps-plotly-data[data-for="${{div.id}}"]`).textContent);
+        shown.geo = {{
+            plotted: spec.data.filter(t => (t.mode || 'markers').includes('markers')
+                                          && (t.visible === undefined || t.visible === true))
+                .reduce((n, t) => n + (t.lat || []).length, 0),
+            drawn: div.querySelectorAll('.geo .scatterlayer .trace path.point').length}};
+    }}
+    return shown;
+}})"""
 
 
 # Per figure drawn on the page: an annotation (source lines, a line's label) or an element of
@@ -207,18 +218,12 @@ def check_drawn(page, page_path: str) -> None:
     expected, explorers = EXPECTED[page_path]
     expect(figures).to_have_count(expected)
     expect(page.locator("form.jps-explorer")).to_have_count(explorers)
-    for index in range(expected):
-        figure = figures.nth(index)
-        marks = figure.locator(DATA_MARKS)
-        assert marks.count() > 0, f"{page_path}: figure {index + 1} drew no data marks"
-        if figure.locator(".geo").count():
-            spec = figure_json(page, figure)
-            points = sum(len(t.get("lat") or []) for t in spec["data"]
-                         if "markers" in t.get("mode", "markers")
-                         and t.get("visible", True) is True)
-            expect(figure.locator(".geo .scatterlayer .trace path.point")).to_have_count(
-                points)
-        expect(figure).to_contain_text("Source:")
+    for index, shown in enumerate(page.evaluate(DRAWN_FIGURES), start=1):
+        assert shown["marks"] > 0, f"{page_path}: figure {index} drew no data marks"
+        if shown["geo"]:
+            assert shown["geo"]["drawn"] == shown["geo"]["plotted"], \
+                f"{page_path}: map {index} drew {shown['geo']} points"
+        assert shown["source"], f"{page_path}: figure {index} names no source"
     outside = page.evaluate(TEXT_OUTSIDE, WITH_AXES)
     assert not outside, f"{page_path}: {outside}"
     overlapping = page.evaluate(TEXTS_OVERLAP)
