@@ -1,14 +1,15 @@
 """Load the book's data package (data/datapackage.json) as validated, typed pandas DataFrames.
 
 Every table is described in ``data/datapackage.json`` (a Frictionless Data Package): its fields,
-types, units, constraints and keys. :func:`load` validates a table against that schema with the
-``frictionless`` library before returning it, so a malformed file fails loudly, naming the file,
-row, column and rule, instead of flowing into a figure as a silent NaN.
+types, units, constraints and keys. :func:`load` has a table validated against that schema with the
+``frictionless`` library before returning it (once per version of its bytes: see
+:func:`validate_once`), so a malformed file fails loudly, naming the file, row, column and rule,
+instead of flowing into a figure as a silent NaN.
 
 The wheel the book publishes carries a record of the validation its build made
-(``data_package/validated.json``: each table's digest): an instructor's kernel trusts a table whose
-bytes are the ones the build validated, and needs frictionless (``pip install frictionless``) only
-for a table that differs.
+(``data_package/validated.json``: frictionless's version and each table's digest): an instructor's
+kernel trusts a table whose bytes are the ones the build validated, and needs frictionless only
+for a table that differs (it says so, naming the version to install).
 """
 
 from __future__ import annotations
@@ -99,10 +100,9 @@ def validate(name: str, base: Path = DATA_DIR) -> None:
         raise DataError(f"{path.name}: file not found (table {name!r})")
     try:
         from frictionless import Package
-    except ImportError as error:  # the wheel's data need no validation here: see the docstring
-        raise DataError(f"{path.name} is not the table the book validated when it built this "
-                        "package; validating it against its schema needs frictionless, not "
-                        "installed here: pip install frictionless") from error
+    except ImportError as error:
+        raise DataError(f"{path.name}: validating it against its schema needs frictionless, not "
+                        f"installed here: {_install_frictionless(base)}") from error
     table = Package(str(base / PACKAGE_FILE.name)).get_resource(name)
     report = table.validate()
     if not report.valid:
@@ -112,24 +112,46 @@ def validate(name: str, base: Path = DATA_DIR) -> None:
 
 def data_digest(name: str, base: Path = DATA_DIR) -> str:
     """SHA-256 of what validating table ``name`` reads: the package descriptor, the table and the
-    tables its foreign keys point to."""
+    tables its foreign keys point to (each file's name and size before its bytes)."""
     descriptor = resource(name, base)
-    digest = hashlib.sha256((base / PACKAGE_FILE.name).read_bytes())
     targets = {name} | {key["reference"]["resource"] or name
                         for key in descriptor["schema"].get("foreignKeys", [])}
+    paths = [base / PACKAGE_FILE.name]
     for table in sorted(targets):
         path = base / resource(table, base)["path"]
         if not path.exists():
             raise DataError(f"{path.name}: file not found (table {table!r})")
-        digest.update(path.read_bytes())
+        paths.append(path)
+    digest = hashlib.sha256()
+    for path in paths:
+        content = path.read_bytes()
+        digest.update(f"{path.name} {len(content)}\n".encode())
+        digest.update(content)
     return digest.hexdigest()
 
 
-def validation_record(base: Path = DATA_DIR) -> dict[str, str]:
-    """The digests (:func:`data_digest`) of the tables the book's build validated, as the wheel
-    records them in ``validated.json``; none outside a wheel."""
+def validation_record(base: Path = DATA_DIR) -> dict[str, Any]:
+    """The wheel's record of the validation the book's build made (``validated.json``:
+    ``frictionless``, the version it used, and ``tables``, each table's :func:`data_digest`);
+    empty outside a wheel."""
     path = base / VALIDATION_RECORD
-    return json.loads(path.read_text(encoding="utf-8"))["tables"] if path.exists() else {}
+    if not path.exists():
+        return {}
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if not (isinstance(record.get("frictionless"), str)
+                and isinstance(record.get("tables"), dict)):
+            raise ValueError("needs 'frictionless' (a version) and 'tables' (digests)")
+    except ValueError as error:
+        raise DataError(f"{path}: not a validation record: {error}") from None
+    return record
+
+
+def _install_frictionless(base: Path) -> str:
+    """What to run to get frictionless: the version the book's build validated with, if known."""
+    version_used = validation_record(base).get("frictionless")
+    return f"pip install frictionless=={version_used}" if version_used else \
+        "pip install frictionless"
 
 
 def validate_once(name: str, base: Path = DATA_DIR) -> None:
@@ -141,27 +163,32 @@ def validate_once(name: str, base: Path = DATA_DIR) -> None:
     ``_build/data-validated/``) records a passed validation, so a notebook pays for it once per
     machine, not on every run. Any change to the data or to the schema validates again.
     """
+    record = validation_record(base)
     digest = data_digest(name, base)
-    if validation_record(base).get(name) == digest:
+    if record.get("tables", {}).get(name) == digest:
         return
     try:  # a new frictionless may check more: its version is part of the stamp
-        checker = f"frictionless {version('frictionless')}"
+        checker = version("frictionless")
     except PackageNotFoundError:
-        checker = "frictionless missing"  # validate() says what to install
-    stamp = VALIDATED_DIR / hashlib.sha256(f"{checker}\n{digest}".encode()).hexdigest()
+        path = base / resource(name, base)["path"]
+        changed = (f"{path.name} is not the table the book validated when it built this package"
+                   if record else f"{path.name} has not been validated here")
+        raise DataError(f"{changed}; validating it against its schema needs frictionless, not "
+                        f"installed here: {_install_frictionless(base)}") from None
+    stamp = VALIDATED_DIR / hashlib.sha256(f"frictionless {checker}\n{digest}".encode()
+                                           ).hexdigest()
     if stamp.exists():
         return
     validate(name, base)
-    descriptor = resource(name, base)
     try:
         VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(f"{descriptor['path']} validated\n", encoding="utf-8")
+        stamp.write_text(f"{resource(name, base)['path']} validated\n", encoding="utf-8")
     except OSError:  # a read-only home (some hubs): validate again next time, no harm done
         pass
 
 
 def validate_all(base: Path = DATA_DIR) -> None:
-    """Validate every table of the package (using the stamps of :func:`validate_once`)."""
+    """Validate every table of the package, skipping what :func:`validate_once` skips."""
     for name in table_names(base):
         validate_once(name, base)
 
@@ -205,8 +232,9 @@ def load(name: str, base: Path = DATA_DIR) -> pd.DataFrame:
     Raises
     ------
     DataError
-        if the file breaks its schema (type, constraint, key), naming file, row, column and rule,
-        or if the schema gives a column a type the loader does not know.
+        if the file breaks its schema (type, constraint, key), naming file, row, column and rule;
+        if the schema gives a column a type the loader does not know; or if the table needs
+        validating and frictionless is not installed (saying what to install).
     KeyError
         if the data package has no table of that name.
     """

@@ -194,9 +194,9 @@ def test_validation_stamp_names_the_frictionless_version(package_copy, monkeypat
 def test_a_table_the_build_validated_is_trusted_until_it_changes(package_copy, monkeypatch) -> None:
     """In the wheel (an instructor's kernel, without frictionless): a table whose digest the
     build recorded in validated.json is not validated again; changed, it is, and without
-    frictionless that stops with one sentence saying what to install. With frictionless, a
-    changed table that breaks its schema is caught, record or not."""
-    record = {"validated_with": "frictionless 5", "tables": {
+    frictionless that stops with one sentence naming the version to install. With frictionless,
+    a changed table that breaks its schema is caught, record or not."""
+    record = {"frictionless": "5.21.0", "tables": {
         name: data.data_digest(name, package_copy) for name in ("places", "events")}}
     (package_copy / data.VALIDATION_RECORD).write_text(json.dumps(record), encoding="utf-8")
     monkeypatch.setattr(data, "VALIDATED_DIR", package_copy / "stamps")  # no stamp there
@@ -213,9 +213,22 @@ def test_a_table_the_build_validated_is_trusted_until_it_changes(package_copy, m
     data.validate_once("places", package_copy)
     corrupt(package_copy, "places", 1, "name", "Elsewhere")
     with pytest.raises(data.DataError, match=r"^places.csv is not the table the book validated"
-                                             r".*pip install frictionless$"):
+                                             r".*pip install frictionless==5\.21\.0$"):
         data.validate_once("places", package_copy)
+    with pytest.raises(data.DataError, match=r"^places.csv: validating .*==5\.21\.0$"):
+        data.validate("places", package_copy)  # asked directly, it says the same
     assert not (package_copy / "stamps").exists()
+    (package_copy / data.VALIDATION_RECORD).unlink()  # not a wheel: nothing was recorded
+    with pytest.raises(data.DataError, match=r"^places.csv has not been validated here.*"
+                                             r"pip install frictionless$"):
+        data.validate_once("places", package_copy)
+
+
+def test_a_broken_validation_record_is_named(package_copy) -> None:
+    for text in ("{", '{"tables": {}}', '{"frictionless": "5", "tables": []}'):
+        (package_copy / data.VALIDATION_RECORD).write_text(text, encoding="utf-8")
+        with pytest.raises(data.DataError, match=r"validated.json: not a validation record"):
+            data.validate_once("places", package_copy)
 
 
 def test_bibliography_reads_back_as_written() -> None:

@@ -97,8 +97,9 @@ SHOWN = f"""form => ({{
     state: form.getAttribute('data-state'),
     status: form.querySelector('.jps-explorer-status').textContent}})"""
 # A control of the form: whether it has the focus, its kind, whether it is at its last step, its
-# aria-valuetext and, for a range input, the number its output shows (as japansec-explorers.js
-# writes it, without the unit).
+# aria-valuetext and, for a range input, the text of its output element and its value (from its
+# list of values, at the position the input is at) to three significant digits, with thousands
+# separators from 1,000.
 CONTROL = """([form, name]) => {
     const c = form.elements[name], range = c.type === 'range';
     const v = range ? JSON.parse(c.dataset.values)[Number(c.value)] : null;
@@ -106,6 +107,7 @@ CONTROL = """([form, name]) => {
             atEnd: range ? Number(c.value) === Number(c.max)
                          : c.selectedIndex === c.options.length - 1,
             valuetext: c.getAttribute('aria-valuetext'),
+            output: range ? c.parentNode.querySelector('output').textContent : null,
             number: range ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US')
                                                  : String(Number(v.toPrecision(3)))) : null};
 }"""
@@ -158,9 +160,10 @@ def check_keyboard(page, name: str) -> None:
 
 
 def check_read_out(parameter, state: dict, where: str) -> None:
-    """A slider's aria-valuetext is the number its output shows, and the unit."""
+    """A slider's output shows its value and unit, and its aria-valuetext says the same."""
     if isinstance(parameter, Slider):
-        assert state["valuetext"] == f"{state['number']} {parameter.unit}", (where, state)
+        assert state["valuetext"] == state["output"] == f"{state['number']} {parameter.unit}", \
+            (where, state)
 
 
 def shown_after(page, handle, count: int, what: str, control: str | None = None) -> dict:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-from japansec import __version__, data
+from japansec import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 WHEEL_DIR = "wheel"
@@ -51,7 +51,9 @@ when the book was built on {built}.
 
 Python 3.11 or newer. Each notebook's first cell checks that japansec {version} or newer is
 installed; nothing else is fetched from the book's site once requirements.txt is installed, and
-the notebooks need no internet (the maps' base map is in the package). Run a live panel's cell
+the notebooks need no internet (the maps' base map is in the package). The package's data were
+validated when the book was built; if you change a table, the package validates it again and asks
+you to install frictionless for that. Run a live panel's cell
 (marked "Live panel") to drive its sliders.
 
 ## On a JupyterHub for a whole class
@@ -100,9 +102,13 @@ def record_validation(base: Path) -> None:
     """Validate every table of the data package in ``base`` (the wheel's copy) and write there the
     record of it (``validated.json``: frictionless's version, each table's digest), so that an
     instructor's kernel does not validate the same bytes again, nor need frictionless
-    (japansec.data.validate_once)."""
+    (japansec.data.validate_once). A record already in the copy is removed first: only this
+    validation may be recorded."""
+    from japansec import data
+
+    (base / data.VALIDATION_RECORD).unlink(missing_ok=True)
     data.validate_all(base)
-    record = {"validated_with": f"frictionless {metadata.version('frictionless')}",
+    record = {"frictionless": metadata.version("frictionless"),
               "tables": {name: data.data_digest(name, base) for name in data.table_names(base)}}
     (base / data.VALIDATION_RECORD).write_text(json.dumps(record, indent=1) + "\n",
                                                encoding="utf-8")
