@@ -174,7 +174,9 @@ def tab(_one_tab: Tab) -> Tab:
     """The test process's one browser tab, reset (see Tab.reset). A new tab costs Chromium a new
     renderer process and a cold start of every script and stylesheet: about a second of CPU per
     page on a 2-core machine, a fifth of the browser tests' time. Tests of a first visit turn the
-    cache off (test_speed.open_phone); a test that needs an init script opens its own page."""
+    cache off (test_speed.open_phone); a test that needs a script run before the page's own adds
+    it through a DevTools session (Tab.devtools: Page.addScriptToEvaluateOnNewDocument), which
+    the next reset closes, and the script with it."""
     _one_tab.reset()
     return _one_tab
 

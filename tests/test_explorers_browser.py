@@ -291,19 +291,20 @@ def test_explorers_on_the_page(tab, book_url: str, page_path: str) -> None:
     assert not tab.offsite, f"{page_path}: requests outside 127.0.0.1: {tab.offsite}"
 
 
-def test_without_webassembly_the_page_says_so_and_keeps_the_default_view(browser,
+def test_without_webassembly_the_page_says_so_and_keeps_the_default_view(tab,
                                                                            book_url: str) -> None:
-    page = browser.new_page()
-    try:
-        page.add_init_script("delete window.WebAssembly")
-        page.goto(book_url + "chapters/alliance.html", wait_until="load")
-        form = form_of(page, "alliance")
-        readout = form.locator(".jps-readout-text").inner_text()
-        expect(form.locator(".jps-explorer-status")).to_contain_text("cannot run Python")
-        form.locator('[name="growth"]').focus()
-        form.locator('[name="growth"]').press("ArrowRight")
-        expect(form).to_have_attribute("data-state", "failed")
-        assert form.locator(".jps-readout-text").inner_text() == readout
-        assert readout == SCENARIOS["alliance"].rendered()["readout"]
-    finally:
-        page.close()
+    """In the shared tab: the script that removes WebAssembly before the page's own belongs to a
+    DevTools session, which the next test's reset closes, and the script with it."""
+    devtools = tab.devtools()
+    devtools.send("Page.enable")
+    devtools.send("Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.WebAssembly"})
+    page = tab.open(book_url + "chapters/alliance.html")
+    assert page.evaluate("typeof WebAssembly") == "undefined"
+    form = form_of(page, "alliance")
+    readout = form.locator(".jps-readout-text").inner_text()
+    expect(form.locator(".jps-explorer-status")).to_contain_text("cannot run Python")
+    form.locator('[name="growth"]').focus()
+    form.locator('[name="growth"]').press("ArrowRight")
+    expect(form).to_have_attribute("data-state", "failed")
+    assert form.locator(".jps-readout-text").inner_text() == readout
+    assert readout == SCENARIOS["alliance"].rendered()["readout"]
