@@ -101,8 +101,7 @@ def validate(name: str, base: Path = DATA_DIR) -> None:
     try:
         from frictionless import Package
     except ImportError as error:
-        raise DataError(f"{path.name}: validating it against its schema needs frictionless, not "
-                        f"installed here: {_install_frictionless(base)}") from error
+        raise DataError(f"{path.name}: {_needs_frictionless(base)}") from error
     table = Package(str(base / PACKAGE_FILE.name)).get_resource(name)
     report = table.validate()
     if not report.valid:
@@ -147,11 +146,13 @@ def validation_record(base: Path = DATA_DIR) -> dict[str, Any]:
     return record
 
 
-def _install_frictionless(base: Path) -> str:
-    """What to run to get frictionless: the version the book's build validated with, if known."""
+def _needs_frictionless(base: Path) -> str:
+    """That validating needs frictionless, and what to run to get it: the version the book's
+    build validated with, if known."""
     version_used = validation_record(base).get("frictionless")
-    return f"pip install frictionless=={version_used}" if version_used else \
+    install = f"pip install frictionless=={version_used}" if version_used else \
         "pip install frictionless"
+    return f"validating it against its schema needs frictionless, not installed here: {install}"
 
 
 def validate_once(name: str, base: Path = DATA_DIR) -> None:
@@ -173,8 +174,7 @@ def validate_once(name: str, base: Path = DATA_DIR) -> None:
         path = base / resource(name, base)["path"]
         changed = (f"{path.name} is not the table the book validated when it built this package"
                    if record else f"{path.name} has not been validated here")
-        raise DataError(f"{changed}; validating it against its schema needs frictionless, not "
-                        f"installed here: {_install_frictionless(base)}") from None
+        raise DataError(f"{changed}; {_needs_frictionless(base)}") from None
     stamp = VALIDATED_DIR / hashlib.sha256(f"frictionless {checker}\n{digest}".encode()
                                            ).hexdigest()
     if stamp.exists():
