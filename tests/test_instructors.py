@@ -79,7 +79,8 @@ def test_the_setup_cell_stops_with_one_sentence_saying_what_to_do(tmp_path: Path
                 f"{prelude}\nimport os\nos.environ['BOOK_URL'] = {book_url!r}"),
                 nbformat.v4.new_code_cell(setup_cell.cell_source())]
         notebook = nbformat.v4.new_notebook(cells=cells)
-        NotebookClient(notebook, timeout=60, kernel_name="python3", allow_errors=True).execute()
+        NotebookClient(notebook, timeout=60, kernel_name="python3", allow_errors=True,
+                       shutdown_kernel="immediate").execute()
     lines = {}
     for case, cell in zip(cases, notebook.cells[1::2], strict=True):
         errors = [o for o in cell.outputs if o.output_type == "error"]
@@ -286,6 +287,7 @@ nb = nbformat.read(path, as_version=4)
 nb.cells.append(nbformat.v4.new_code_cell(sys.argv[2]))
 # skip-execution marks the live panels, which the book leaves out; run them here.
 NotebookClient(nb, timeout=300, kernel_name="python3", skip_cells_with_tag="never",
+               shutdown_kernel="immediate",
                resources={"metadata": {"path": str(__import__("pathlib").Path(path).parent)}}
                ).execute()
 print("".join(o.get("text", "") for o in nb.cells[-1].outputs))
