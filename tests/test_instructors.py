@@ -298,6 +298,22 @@ def _python(venv: Path) -> Path:
     return venv / "bin" / "python"
 
 
+def _site_packages(venv: Path) -> Path:
+    return venv / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
+
+
+def _clean_env(wheelhouse: Path, cache: Path) -> dict[str, str]:
+    """The environment of a clean venv's processes, as on a fresh hub or Colab image: no project
+    paths, Python writes its bytecode, pip installs from the wheelhouse only (no index) and
+    byte-compiles nothing at install (pip --no-compile: half of the install time, for thousands of
+    modules the notebooks never import; Python compiles what they do)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
+    return env | {"XDG_CACHE_HOME": str(cache), "PIP_NO_INDEX": "1",
+                  "PIP_FIND_LINKS": str(wheelhouse), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+                  "PIP_COMPILE": "0"}
+
+
 @pytest.fixture(scope="session")
 def wheelhouse(built_book: Path) -> Path:
     """Every third-party wheel the bundle pins (a kernel included), and pip and nbclient (which
@@ -323,10 +339,36 @@ def wheelhouse(built_book: Path) -> Path:
     return house
 
 
+@pytest.fixture(scope="session")
+def kernel_image(wheelhouse: Path) -> Path:
+    """What a hub or Colab image holds before an instructor's notebook runs: pip, a kernel and
+    nbclient (which runs the notebooks here), in a venv of their own, made once per machine in the
+    wheelhouse (and anew with it when the pins change). A clean environment below sees them
+    through a .pth file, as a venv made with --system-site-packages sees its Python's packages:
+    what it installs goes into itself, and a version of its own shadows the image's. The image's
+    modules are compiled when a kernel first imports them, and kept, as in an image."""
+    image = wheelhouse / "kernel-image"
+    ready = image / "ready"
+    if not ready.exists():
+        shutil.rmtree(image, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(image)], check=True)
+        # The pip ensurepip would install (its version, from the wheelhouse), a kernel and
+        # nbclient, in one install by the project's pip: half the time of ensurepip and then a
+        # second install. (Not setuptools, which Python 3.11's ensurepip adds too: every wheel
+        # here is built.)
+        subprocess.run([sys.executable, "-m", "pip", "--python", str(_python(image)), "install",
+                        "--quiet", "pip", "ipykernel", "nbclient"], check=True,
+                       capture_output=True, env=_clean_env(wheelhouse, image / "cache"))
+        ready.touch()
+    return image
+
+
 @pytest.mark.long(20)
 def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
-        tmp_path: Path, book_url: str, built_book: Path, wheelhouse: Path) -> None:
-    """Like Colab or a hub image: a new venv with only Python, a kernel and nbclient.
+        tmp_path: Path, book_url: str, built_book: Path, wheelhouse: Path,
+        kernel_image: Path) -> None:
+    """Like Colab or a hub image: a new venv that has only Python, and a kernel and nbclient
+    beside it (kernel_image).
 
     1. A student's download (the page's .ipynb, fetched from the served book into an empty
        folder) runs top to bottom, live panels included, with BOOK_URL at the local server:
@@ -341,21 +383,9 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
     """
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    # As on a fresh hub or Colab image: no project paths, and Python writes its bytecode.
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
-    env |= {"PATH": f"{venv / 'bin'}{os.pathsep}{env['PATH']}",
-            "XDG_CACHE_HOME": str(tmp_path / "cache"), "PIP_NO_INDEX": "1",
-            "PIP_FIND_LINKS": str(wheelhouse), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-            # No byte-compiling at install (pip --no-compile): half of the install time, for
-            # thousands of modules the notebooks never import; Python compiles what they do.
-            "PIP_COMPILE": "0"}
-    # The pip ensurepip would install (its version, from the wheelhouse), a kernel and nbclient,
-    # in one install by the project's pip: half the time of ensurepip and then a second install.
-    # (Not setuptools, which Python 3.11's ensurepip adds too: every wheel here is built.)
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(_python(venv)), "install",
-                    "--quiet", "pip", "ipykernel", "nbclient"], check=True, capture_output=True,
-                   env=env)
+    (_site_packages(venv) / "kernel-image.pth").write_text(f"{_site_packages(kernel_image)}\n")
+    env = _clean_env(wheelhouse, tmp_path / "cache")
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
     pip = [str(_python(venv)), "-m", "pip", "install", "--quiet"]
 
     download = tmp_path / "download"
