@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import urllib.request
 import zipfile
 from importlib import metadata
@@ -299,7 +300,7 @@ def _python(venv: Path) -> Path:
 
 
 def _site_packages(venv: Path) -> Path:
-    return venv / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
+    return venv / "lib" / f"python{sysconfig.get_python_version()}" / "site-packages"
 
 
 def _clean_env(wheelhouse: Path, cache: Path) -> dict[str, str]:
@@ -316,8 +317,9 @@ def _clean_env(wheelhouse: Path, cache: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def wheelhouse(built_book: Path) -> Path:
-    """Every third-party wheel the bundle pins (a kernel included), and pip and nbclient (which
-    run the notebooks here) as installed in .venv, downloaded once per machine into
+    """Every third-party wheel the bundle pins (a kernel included), nbclient (which runs the
+    notebooks here) as installed in .venv and the pip a new venv would get (ensurepip's),
+    downloaded once per machine into
     _build/wheelhouse, so that the clean environments below install without the network and in
     seconds (the package index is asked only when the pins change, and then the wheelhouse starts
     empty: a wheel of older pins would satisfy the wheel's looser requirements)."""
@@ -339,36 +341,40 @@ def wheelhouse(built_book: Path) -> Path:
     return house
 
 
+# What a hub or Colab image holds before an instructor's notebook runs (kernel_image): the pip
+# ensurepip would install (its version, from the wheelhouse), a kernel and nbclient. Not
+# setuptools, which Python 3.11's ensurepip adds too: every wheel here is built.
+KERNEL_IMAGE = ["pip", "ipykernel", "nbclient"]
+
+
 @pytest.fixture(scope="session")
 def kernel_image(wheelhouse: Path) -> Path:
-    """What a hub or Colab image holds before an instructor's notebook runs: pip, a kernel and
-    nbclient (which runs the notebooks here), in a venv of their own, made once per machine in the
-    wheelhouse (and anew with it when the pins change). A clean environment below sees them
-    through a .pth file, as a venv made with --system-site-packages sees its Python's packages:
-    what it installs goes into itself, and a version of its own shadows the image's. The image's
+    """KERNEL_IMAGE in a venv of its own, made once per machine in the wheelhouse, and anew when
+    the wheelhouse is (new pins), the packages or this Python change, or its making was cut short. A
+    clean environment below sees it through a .pth file (site.addsitedir), as a venv made with
+    --system-site-packages sees its Python's packages: pip there installs into the clean
+    environment, never into the image, and a version of its own shadows the image's. The image's
     modules are compiled when a kernel first imports them, and kept, as in an image."""
     image = wheelhouse / "kernel-image"
-    ready = image / "ready"
+    made = hashlib.sha256(" ".join([sys.version, *KERNEL_IMAGE]).encode()).hexdigest()[:16]
+    ready = image / f"ready-{made}"
     if not ready.exists():
         shutil.rmtree(image, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(image)], check=True)
-        # The pip ensurepip would install (its version, from the wheelhouse), a kernel and
-        # nbclient, in one install by the project's pip: half the time of ensurepip and then a
-        # second install. (Not setuptools, which Python 3.11's ensurepip adds too: every wheel
-        # here is built.)
         subprocess.run([sys.executable, "-m", "pip", "--python", str(_python(image)), "install",
-                        "--quiet", "pip", "ipykernel", "nbclient"], check=True,
-                       capture_output=True, env=_clean_env(wheelhouse, image / "cache"))
+                        "--quiet", *KERNEL_IMAGE], check=True, capture_output=True,
+                       env=_clean_env(wheelhouse, image / "cache"))
         ready.touch()
     return image
 
 
-@pytest.mark.long(20)
+@pytest.mark.long(14)
 def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
         tmp_path: Path, book_url: str, built_book: Path, wheelhouse: Path,
         kernel_image: Path) -> None:
-    """Like Colab or a hub image: a new venv that has only Python, and a kernel and nbclient
-    beside it (kernel_image).
+    """Like Colab or a hub image: a new venv that has only Python, and pip, a kernel and nbclient
+    beside it (kernel_image; its kernel spec, which starts the new venv's Python, is the one
+    Jupyter finds first: not one installed for this machine's user).
 
     1. A student's download (the page's .ipynb, fetched from the served book into an empty
        folder) runs top to bottom, live panels included, with BOOK_URL at the local server:
@@ -383,9 +389,11 @@ def test_a_clean_environment_runs_a_downloaded_notebook_and_the_bundle(
     """
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    (_site_packages(venv) / "kernel-image.pth").write_text(f"{_site_packages(kernel_image)}\n")
+    (_site_packages(venv) / "kernel-image.pth").write_text(
+        f"import site; site.addsitedir({str(_site_packages(kernel_image))!r})\n")
     env = _clean_env(wheelhouse, tmp_path / "cache")
-    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
+    env |= {"PATH": f"{venv / 'bin'}{os.pathsep}{env['PATH']}",
+            "JUPYTER_PATH": str(kernel_image / "share" / "jupyter")}
     pip = [str(_python(venv)), "-m", "pip", "install", "--quiet"]
 
     download = tmp_path / "download"

@@ -25,8 +25,8 @@ def run_notebook(path: Path, timeout: int = 60, after: str | None = None,
 
     ``after`` is code run in the same kernel once the notebook has run (the tests use it to move
     the live panels' controls). Returns the executed notebook (with that extra cell last) and the
-    notebook's wall time in seconds. A failing cell raises ``RuntimeError`` naming the notebook
-    and the cell (1-based, counting every cell).
+    wall time in seconds from starting the kernel to stopping it (at once: see above). A failing
+    cell raises ``RuntimeError`` naming the notebook and the cell (1-based, counting every cell).
     """
     notebook = nbformat.read(path, as_version=4)
     if after is not None:
